@@ -1,0 +1,114 @@
+// Builds dist/chrome and dist/firefox from one source tree. `--watch` rebuilds on change.
+// The knowledge base is validated first: an invalid file fails the build, never a page.
+import * as esbuild from "esbuild";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { importTs } from "./tools/run-ts.mjs";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const watch = process.argv.includes("--watch");
+const quiet = process.argv.includes("--quiet");
+const log = (...a) => quiet || console.log(...a);
+
+const TARGETS = {
+  chrome: { esbuild: ["chrome120"], background: { service_worker: "background.js" } },
+  firefox: {
+    esbuild: ["firefox140"],
+    background: { scripts: ["background.js"] },
+    gecko: {
+      gecko: { id: "backstory@backstory.example", strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
+      gecko_android: { strict_min_version: "142.0" },
+    },
+  },
+};
+
+async function knowledgeMatcher() {
+  const { checkKnowledge } = await importTs("tools/knowledge-build.ts");
+  const result = checkKnowledge();
+  if (result.problems.length > 0) {
+    for (const p of result.problems) console.error(`knowledge: ${p.where}: ${p.message} [${p.rule}]`);
+    throw new Error(`the knowledge base has ${result.problems.length} problem(s); see above`);
+  }
+  return result.matcher;
+}
+
+/** Serves `import matcher from "backstory:matcher"` with the compiled matcher. */
+const matcherPlugin = (matcher) => ({
+  name: "backstory-matcher",
+  setup(build) {
+    build.onResolve({ filter: /^backstory:matcher$/ }, () => ({ path: "matcher", namespace: "backstory" }));
+    build.onLoad({ filter: /.*/, namespace: "backstory" }, () => ({ contents: JSON.stringify(matcher), loader: "json" }));
+  },
+});
+
+/**
+ * Preact's only innerHTML writes serve dangerouslySetInnerHTML, which Backstory
+ * never uses: page-derived text is rendered as text. Writing textContent there
+ * instead makes that a property of the bundle, and keeps `web-ext lint` clean.
+ */
+const textOnlyPreact = {
+  name: "text-only-preact",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.module\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replace(/(\w+)\.innerHTML=(\w+\.__html|"")/g, "$1.textContent=$2");
+      if (patched === source) throw new Error("text-only-preact: preact's innerHTML writes were not found; check the preact version");
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
+function manifestFor(name) {
+  const base = JSON.parse(readFileSync(path.join(root, "manifest.json"), "utf8"));
+  const t = TARGETS[name];
+  const manifest = { ...base, background: t.background };
+  if (t.gecko) manifest.browser_specific_settings = t.gecko;
+  return manifest;
+}
+
+function copyStatic(name) {
+  const out = path.join(root, "dist", name);
+  writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifestFor(name), null, 2));
+  mkdirSync(path.join(out, "icons"), { recursive: true });
+  for (const size of [16, 32, 48, 128]) cpSync(path.join(root, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
+  cpSync(path.join(root, "src/popup/popup.html"), path.join(out, "popup.html"));
+  cpSync(path.join(root, "src/popup/popup.css"), path.join(out, "popup.css"));
+  cpSync(path.join(root, "src/content/content.css"), path.join(out, "content.css"));
+}
+
+function options(name, matcher) {
+  return {
+    absWorkingDir: root,
+    entryPoints: {
+      content: "src/content/index.ts",
+      background: "src/background/index.ts",
+      popup: "src/popup/index.tsx",
+    },
+    outdir: path.join("dist", name),
+    bundle: true,
+    format: "iife",
+    target: TARGETS[name].esbuild,
+    minify: true,
+    legalComments: "none",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    loader: { ".css": "text" },
+    plugins: [matcherPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => r.errors.length === 0 && copyStatic(name)) }],
+    logLevel: "warning",
+  };
+}
+
+const started = performance.now();
+const matcher = await knowledgeMatcher();
+rmSync(path.join(root, "dist", "chrome"), { recursive: true, force: true });
+rmSync(path.join(root, "dist", "firefox"), { recursive: true, force: true });
+for (const name of Object.keys(TARGETS)) {
+  if (watch) {
+    const ctx = await esbuild.context(options(name, matcher));
+    await ctx.watch();
+  } else {
+    await esbuild.build(options(name, matcher));
+  }
+}
+log(`built dist/chrome and dist/firefox in ${Math.round(performance.now() - started)} ms${watch ? "; watching for changes" : ""}`);

@@ -1,0 +1,61 @@
+import browser from "webextension-polyfill";
+import { knowledge } from "../knowledge/index";
+import { briefingFor } from "../core/knowledge/briefing";
+import { parseMessage, isPageSummary, type Message, type PageSummary } from "../shared/messages";
+import type { Briefing } from "../core/knowledge/briefing";
+
+/**
+ * The background keeps, per tab, the summary of what was found there (in
+ * session storage, so it survives the service worker's restarts and is gone
+ * with the browser session), shows the count on the toolbar badge, and
+ * answers briefing lookups: the full knowledge base lives here, not in pages.
+ */
+
+const key = (tabId: number) => `tab:${tabId}`;
+const entitiesById = new Map(knowledge.entities.map((e) => [e.id, e]));
+
+async function saveSummary(tabId: number, summary: PageSummary): Promise<void> {
+  await browser.storage.session.set({ [key(tabId)]: summary });
+  const count = summary.entities.length;
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : "" });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: "#1f3a5f" });
+}
+
+async function readSummary(tabId: number): Promise<PageSummary | null> {
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  return isPageSummary(stored) ? stored : null;
+}
+
+function briefing(entityId: string, date: string | null): Briefing | null {
+  const entity = entitiesById.get(entityId);
+  return entity ? briefingFor(knowledge, entity, date) : null;
+}
+
+async function handle(message: Message, sender: browser.Runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case "page-summary":
+      // Only a content script in a tab reports a page, and only for its own tab.
+      if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+      return saveSummary(sender.tab.id, message.summary);
+    case "get-summary":
+      return readSummary(message.tabId);
+    case "get-briefing":
+      return briefing(message.entityId, message.date);
+  }
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const message = parseMessage(raw);
+  if (!message) return undefined;
+  return handle(message, sender);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void browser.storage.session.remove(key(tabId));
+});
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A new document in the tab: the old summary no longer describes it.
+  if (change.status === "loading") void browser.storage.session.remove(key(tabId));
+});

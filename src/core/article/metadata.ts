@@ -1,0 +1,117 @@
+/** Headline, date, byline and language from a page's own metadata, most trusted source first. */
+
+export interface ArticleMetadata {
+  /** True when the page's metadata declares an article (JSON-LD or Open Graph). */
+  declaresArticle: boolean;
+  title: string | null;
+  /** YYYY-MM-DD as the publisher dates it. */
+  published: string | null;
+  byline: string | null;
+  lang: string | null;
+}
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|LiveBlogPosting|ScholarlyArticle|TechArticle)$/;
+
+const DATE_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[property="og:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dc.date"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+];
+
+type Json = Record<string, unknown>;
+
+export function readMetadata(doc: Document, root: Element | null): ArticleMetadata {
+  const ld = jsonLdArticle(doc);
+  const ogType = meta(doc, 'meta[property="og:type"]');
+  return {
+    declaresArticle: ld !== null || ogType === "article",
+    title: text(ld?.["headline"]) ?? meta(doc, 'meta[property="og:title"]') ?? headline(root) ?? (doc.title.trim() || null),
+    published: isoDay(text(ld?.["datePublished"])) ?? firstDate(doc, root),
+    byline: authorNames(ld?.["author"]) ?? meta(doc, 'meta[name="author"]') ?? bylineText(root),
+    lang: doc.documentElement.getAttribute("lang")?.trim() || text(ld?.["inLanguage"]) || null,
+  };
+}
+
+function jsonLdArticle(doc: Document): Json | null {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue; // A page's broken JSON-LD is its own business.
+    }
+    const found = findArticle(data, 0);
+    if (found) return found;
+  }
+  return null;
+}
+
+function findArticle(data: unknown, depth: number): Json | null {
+  if (depth > 4 || data === null || typeof data !== "object") return null;
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const found = findArticle(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const obj = data as Json;
+  const type = obj["@type"];
+  const types = Array.isArray(type) ? type : [type];
+  if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) return obj;
+  return findArticle(obj["@graph"], depth + 1) ?? findArticle(obj["mainEntity"], depth + 1);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+function meta(doc: Document, selector: string): string | null {
+  return text(doc.querySelector(selector)?.getAttribute("content"));
+}
+
+function headline(root: Element | null): string | null {
+  return text(root?.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
+}
+
+function authorNames(author: unknown): string | null {
+  const list = Array.isArray(author) ? author : [author];
+  const names = list.flatMap((a) => {
+    if (typeof a === "string") return [a.trim()];
+    const name = a && typeof a === "object" ? text((a as Json)["name"]) : null;
+    return name ? [name] : [];
+  });
+  return names.length > 0 ? names.join(", ") : null;
+}
+
+function bylineText(root: Element | null): string | null {
+  const el = root?.querySelector('[rel="author"], [itemprop="author"], .byline, .author');
+  return text(el?.textContent?.replace(/\s+/g, " "));
+}
+
+function firstDate(doc: Document, root: Element | null): string | null {
+  for (const selector of DATE_META) {
+    const day = isoDay(meta(doc, selector));
+    if (day) return day;
+  }
+  const time = (root ?? doc).querySelector("time[datetime]") ?? doc.querySelector("time[datetime]");
+  return isoDay(text(time?.getAttribute("datetime")));
+}
+
+/** The publisher's calendar day: the date part as written, not shifted to another time zone. */
+export function isoDay(value: string | null): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+}

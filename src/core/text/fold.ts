@@ -1,0 +1,52 @@
+/**
+ * Length-preserving text folding for matching: every UTF-16 unit maps to
+ * exactly one, so an offset in the folded text is the same offset in the
+ * original. Diacritics go (Erdoğan → Erdogan), dashes become "-", curly
+ * quotes straight, and every kind of space a plain space.
+ */
+
+const SPECIAL: Record<string, string> = {
+  "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u02BC": "'", "\u2032": "'",
+  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u00AB": '"', "\u00BB": '"',
+  "\u0141": "L", "\u0142": "l", "\u00D8": "O", "\u00F8": "o", "\u0110": "D", "\u0111": "d",
+  "\u0131": "i", "\u00DF": "s", "\u00C6": "A", "\u00E6": "a", "\u0152": "O", "\u0153": "o",
+};
+
+const cache = new Map<string, string>();
+
+function foldChar(c: string): string {
+  const special = SPECIAL[c];
+  if (special !== undefined) return special;
+  if (c <= "\u007F") return /\s/.test(c) ? " " : c;
+  let folded = cache.get(c);
+  if (folded === undefined) {
+    if (/\s/.test(c)) folded = " ";
+    else {
+      const base = c.normalize("NFD")[0] ?? c;
+      // Keep characters whose decomposition is not a base letter plus marks (e.g. CJK).
+      folded = base.length === 1 && base !== c && /[\p{L}]/u.test(base) ? base : c;
+    }
+    cache.set(c, folded);
+  }
+  return folded;
+}
+
+/** Fold a text for matching; the result has the same length as the input. */
+export function foldText(text: string): string {
+  let out = "";
+  let plainRun = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Fast path: printable ASCII is kept as is.
+    if (code >= 0x21 && code <= 0x7e) continue;
+    out += text.slice(plainRun, i) + foldChar(text[i]!);
+    plainRun = i + 1;
+  }
+  return plainRun === 0 ? text : out + text.slice(plainRun);
+}
+
+/** A key for comparing names: folded, lower-case, single-spaced. */
+export function foldName(name: string): string {
+  return foldText(name).toLowerCase().replace(/ +/g, " ").trim();
+}

@@ -1,0 +1,106 @@
+/**
+ * The visible text of an element as one string, with a way back from any
+ * offset to the text node it came from. Each text node contributes its text
+ * with every whitespace character turned into a plain space (same length, so
+ * offsets stay exact); block boundaries become "\n", so no match spans two
+ * paragraphs, list items, headings or cells.
+ */
+export interface TextMap {
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i]'s first character in `text`. */
+  starts: number[];
+}
+
+/** Never read: not prose, or not ours to touch. */
+const SKIP_TAGS = new Set([
+  "script", "style", "noscript", "template", "textarea", "input", "select", "option", "button",
+  "code", "pre", "kbd", "samp", "var", "svg", "math", "iframe", "object", "embed", "canvas",
+  "video", "audio", "head", "title", "meta", "link",
+]);
+
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+  "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table",
+  "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "br", "body", "html", "center",
+]);
+
+export type SkipElement = (el: Element) => boolean;
+
+/** Elements whose text is never ours to mark, whatever the page. */
+export function isNeverMarked(el: Element): boolean {
+  if (SKIP_TAGS.has(el.localName)) return true;
+  if (el.hasAttribute("hidden")) return true;
+  const editable = el.getAttribute("contenteditable");
+  if (editable !== null && editable !== "false") return true;
+  return el.getAttribute("aria-hidden") === "true";
+}
+
+export function buildTextMap(root: Element, skip: SkipElement = () => false): TextMap {
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let lastChar = "\n";
+  const separate = () => {
+    if (lastChar !== "\n") {
+      parts.push("\n");
+      length += 1;
+      lastChar = "\n";
+    }
+  };
+
+  // Iterative walk: pages nest deeper than the call stack allows.
+  const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        nodes.push(node as Text);
+        starts.push(length);
+        const spaced = data.replace(/\s/g, " ");
+        parts.push(spaced);
+        length += spaced.length;
+        lastChar = spaced[spaced.length - 1]!;
+      }
+    } else if (node.nodeType === 1 && !isNeverMarked(node as Element) && !skip(node as Element)) {
+      if (isBlock(node)) separate();
+      if (node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    // Climb to the next sibling, closing the blocks we leave.
+    while (node !== root && node.nextSibling === null) {
+      node = node.parentNode!;
+      if (node !== root && isBlock(node)) separate();
+    }
+    node = node === root ? null : node.nextSibling;
+  }
+  return { text: parts.join(""), nodes, starts };
+}
+
+/** The text node and offset in it for a text offset. */
+export function locate(map: TextMap, offset: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  if (hi < 0) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = map.nodes[lo]!;
+  return { node, offset: Math.min(offset - map.starts[lo]!, node.data.length) };
+}
+
+/** Readable text: runs of spaces collapsed, blocks as paragraphs. */
+export function readableText(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/ +/g, " ").trim())
+    .filter((line) => line.length > 0)
+    .join("\n\n");
+}
