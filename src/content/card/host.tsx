@@ -4,7 +4,7 @@ import { placeCard, type Rect } from "../../core/layout/place";
 import css from "./card.css";
 
 /**
- * Our one element in the page: a custom-named host with a closed shadow root
+ * Our one element in the page: a custom-named host with a shadow root
  * holding the card. Created on first use, so a page without a hover never
  * gets it.
  */
@@ -24,7 +24,7 @@ export function createCardHost(doc: Document): CardHost {
   const ensure = (): HTMLElement => {
     if (host?.isConnected && mount) return mount;
     host = doc.createElement(HOST_TAG);
-    const shadow = host.attachShadow({ mode: "closed" });
+    const shadow = host.attachShadow({ mode: "open" });
     adoptStyles(doc, shadow, css);
     mount = doc.createElement("div");
     shadow.appendChild(mount);

@@ -2,7 +2,8 @@
  * Length-preserving text folding for matching: every UTF-16 unit maps to
  * exactly one, so an offset in the folded text is the same offset in the
  * original. Diacritics go (Erdoğan → Erdogan), dashes become "-", curly
- * quotes straight, and every kind of space a plain space.
+ * quotes straight, and every kind of space a plain space — except "\n",
+ * which the text map reserves for block boundaries.
  */
 
 const SPECIAL: Record<string, string> = {
@@ -18,6 +19,7 @@ const cache = new Map<string, string>();
 function foldChar(c: string): string {
   const special = SPECIAL[c];
   if (special !== undefined) return special;
+  if (c === "\n") return c;
   if (c <= "\u007F") return /\s/.test(c) ? " " : c;
   let folded = cache.get(c);
   if (folded === undefined) {

@@ -1,0 +1,121 @@
+/**
+ * Drives the built extension in real browsers: Chromium through playwright-core,
+ * Firefox ESR through puppeteer-core over WebDriver BiDi (see docs/testing.md).
+ * Both are wrapped in one small interface, so each test is written once.
+ */
+import { chromium, type BrowserContext, type Page as PwPage } from "playwright-core";
+import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+
+export type BrowserName = "chromium" | "firefox";
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<T>(fn: () => T): Promise<T>;
+  evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
+  waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** Opens the extension page at `file` ("popup.html?tab=3") in a new tab. */
+  openExtensionPage(file: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const OUTPUT = path.join(root, "test-output");
+mkdirSync(OUTPUT, { recursive: true });
+
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
+const FIREFOX = ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find(existsSync);
+export const FIREFOX_ID = "backstory@backstory.example";
+
+export function installed(name: BrowserName): boolean {
+  return (name === "chromium" ? CHROMIUM : FIREFOX) !== undefined;
+}
+
+export async function launch(name: BrowserName): Promise<TestBrowser> {
+  return name === "chromium" ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<TestBrowser> {
+  const ext = path.join(root, "dist/chrome");
+  const profile = mkdtempSync(path.join(tmpdir(), "backstory-chromium-"));
+  const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM!,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    // Playwright passes --disable-extensions by default; this overrides it.
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
+  const extensionId = new URL(worker.url()).host;
+  const wrap = (page: PwPage): TestPage => ({
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn) => page.evaluate(fn),
+    evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
+    // caret "initial": Playwright otherwise restyles text fields to hide the caret, which leaves style="" on them.
+    screenshot: async (file) => void (await page.screenshot({ path: file, caret: "initial" })),
+  });
+  return {
+    name: "chromium",
+    newPage: async () => wrap(await ctx.newPage()),
+    async openExtensionPage(file) {
+      const page = await ctx.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${file}`);
+      return wrap(page);
+    },
+    async close() {
+      await ctx.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<TestBrowser> {
+  const uuid = randomUUID();
+  const browser: PpBrowser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX!,
+    headless: true,
+    defaultViewport: { width: 1200, height: 900 },
+    // Lets BiDi navigate to moz-extension:// pages (the popup).
+    args: ["--remote-allow-system-access"],
+    extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: uuid }) },
+  });
+  await browser.installExtension(path.join(root, "dist/firefox"));
+  const wrap = (page: PpPage): TestPage => ({
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (fn) => page.evaluate(fn) as never,
+    evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout, polling: 50 })),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (selector) => page.click(selector),
+    screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+  });
+  return {
+    name: "firefox",
+    newPage: async () => wrap(await browser.newPage()),
+    async openExtensionPage(file) {
+      const page = await browser.newPage();
+      // goto() never resolves for moz-extension:// over BiDi: start it and wait for the document.
+      page.goto(`moz-extension://${uuid}/${file}`, { timeout: 0 }).catch(() => undefined);
+      await page.waitForFunction(() => location.protocol === "moz-extension:" && document.readyState === "complete", { timeout: 10_000, polling: 50 });
+      return wrap(page);
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

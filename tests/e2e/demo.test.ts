@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
+import path from "node:path";
+import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
+// @ts-expect-error: a plain ES module without types
+import { serve } from "../../tools/serve.mjs";
+
+/** Every name the demo article's body marks, in document order (header, nav, aside, comments and footer excluded). */
+const EXPECTED_MARKS = [
+  "NATO", "NATO", "Lavrov", "Western Defense Alliance", "Russian embassy to NATO", "Sergei Lavrov", "Russian Foreign Ministry",
+  "Sergei Lavrov", "NATO", "NATO military liaison office", "NATO information office", "NATO", "Lavrov", "the Western alliance",
+  "Western Defense Alliance", "NATO", "NATO", "Jens Stoltenberg", "Stoltenberg", "NATO", "NATO", "Kremlin", "the Alliance",
+  "Dmitry Peskov", "Vladimir Putin", "NATO", "NATO", "Lavrov", "NATO", "the alliance", "NATO", "NATO", "Stoltenberg", "NATO",
+  "Lavrov", "NATO-Russia Council", "NATO", "Lavrov", "Heiko Maas", "NATO", "NATO-Russia Council", "The Alliance",
+];
+
+/** Reads the painted ranges from the page: CSS.highlights is shared with the content script. */
+function paintedTexts(): string[] {
+  const ranges: Range[] = [];
+  for (const name of ["backstory-person", "backstory-organization"]) {
+    const h = CSS.highlights.get(name);
+    if (h) for (const r of h as unknown as Iterable<Range>) ranges.push(r as Range);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => r.toString());
+}
+
+function cardText(): string | null {
+  const host = document.querySelector("backstory-card");
+  return host?.shadowRoot?.querySelector(".card")?.textContent ?? null;
+}
+
+async function rectOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluateWith((wanted) => {
+    for (const name of ["backstory-person", "backstory-organization"]) {
+      for (const r of (CSS.highlights.get(name) ?? []) as unknown as Iterable<Range>) {
+        if (r.toString() === wanted) {
+          const b = r.getBoundingClientRect();
+          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+        }
+      }
+    }
+    throw new Error(`no painted range "${wanted}"`);
+  }, text);
+}
+
+const browsers: BrowserName[] = ["chromium", "firefox"];
+
+describe.each(browsers)("the demo article in %s", (name) => {
+  let browser: TestBrowser;
+  let server: Server;
+  let url: string;
+  let page: TestPage;
+
+  beforeAll(async () => {
+    ({ server, url } = await serve("demo"));
+    browser = await launch(name);
+    page = await browser.newPage();
+    await page.goto(url);
+    await page.waitFor(() => CSS.highlights.has("backstory-person"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it("marks exactly the names in the article body", async () => {
+    expect(await page.evaluate(paintedTexts)).toEqual(EXPECTED_MARKS);
+  });
+
+  it("shows a card for Lavrov after a dwell, and hides it after leaving", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const at = await rectOf(page, "Lavrov");
+    await page.mouseMove(at.x - 3, at.y);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(() => /Minister of Foreign Affairs, Government of Russia/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
+    const text = await page.evaluate(cardText);
+    expect(text).toContain("Sergei Lavrov");
+    expect(text).toContain("Minister of Foreign Affairs, Government of Russia (since 2004)");
+    expect(text).toMatch(/Named 7 times in this article/);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // let the card's fade-in finish
+    await page.screenshot(path.join(OUTPUT, `${name}-card.png`));
+    await page.mouseMove(5, 5);
+    await page.waitFor(() => !document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card"), 3_000);
+    expect(await page.evaluate(cardText)).toBeNull();
+  });
+
+  it("says what Stoltenberg was then and is now", async () => {
+    const at = await rectOf(page, "Jens Stoltenberg");
+    await page.evaluateWith((y) => window.scrollBy(0, y - 300), at.y);
+    const moved = await rectOf(page, "Jens Stoltenberg");
+    await page.mouseMove(moved.x, moved.y);
+    await page.waitFor(() => /Now: /.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
+    const text = await page.evaluate(cardText);
+    expect(text).toContain("Then: Secretary General, NATO (2014–2024)");
+    expect(text).toContain("Now: Minister of Finance, Norway (since 2025)");
+    await page.mouseMove(5, 5);
+  });
+
+  it("leaves the page's DOM as it was, apart from our one shadow host", async () => {
+    const diff = await page.evaluate(async () => {
+      const original = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
+      const extra = Array.from(document.documentElement.children).filter((el) => el.localName !== "head" && el.localName !== "body").map((el) => el.localName);
+      // The first difference, with some context, or "" when the two are the same.
+      const firstDifference = (a: string, b: string) => {
+        let i = 0;
+        while (i < a.length && a[i] === b[i]) i++;
+        return a.length === b.length && i === a.length ? "" : `…${a.slice(Math.max(0, i - 60), i + 60)}… vs …${b.slice(Math.max(0, i - 60), i + 60)}…`;
+      };
+      return {
+        extra,
+        head: firstDifference(document.head.innerHTML, original.head.innerHTML),
+        body: firstDifference(document.body.innerHTML, original.body.innerHTML),
+      };
+    });
+    expect(diff.extra.filter((tag) => tag !== "backstory-card")).toEqual([]);
+    expect(diff.head).toBe("");
+    expect(diff.body).toBe("");
+  });
+
+  it("lists the article's people and organizations in the popup, with their briefings", async () => {
+    const probe = await browser.openExtensionPage("popup.html");
+    const tabIds = await probe.evaluate(async () => {
+      type Session = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+      const g = globalThis as unknown as { browser?: Session; chrome?: Session };
+      const api = (g.browser ?? g.chrome)!;
+      return Object.keys(await api.storage.session.get(null)).map((k) => Number(k.replace("tab:", "")));
+    });
+    expect(tabIds).toHaveLength(1);
+    await probe.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabIds[0]!);
+    await probe.waitFor(() => document.querySelectorAll("[data-entity]").length > 0);
+    const rows = await probe.evaluate(() => Array.from(document.querySelectorAll("[data-entity] .name")).map((e) => e.textContent));
+    for (const expected of ["Sergei Lavrov", "Jens Stoltenberg", "Dmitry Peskov", "Vladimir Putin", "Heiko Maas", "NATO", "NATO–Russia Council"]) {
+      expect(rows).toContain(expected);
+    }
+    expect(await probe.evaluate(() => document.querySelector("h1")?.textContent)).toBe("Russia ends dialogue with NATO");
+    const lavrovCount = await probe.evaluate(() => document.querySelector('[data-entity="sergei-lavrov"] .count')?.textContent);
+    expect(lavrovCount).toBe("7");
+    await probe.click('[data-entity="sergei-lavrov"] button');
+    await probe.waitFor(() => document.querySelector('[data-briefing="sergei-lavrov"]') !== null);
+    expect(await probe.evaluate(() => document.querySelector('[data-briefing="sergei-lavrov"]')?.textContent)).toContain("Minister of Foreign Affairs");
+    await probe.screenshot(path.join(OUTPUT, `${name}-popup.png`));
+  });
+});

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { parseHTML } from "linkedom";
+import type { Knowledge } from "../../src/core/knowledge/types";
+
+/** A live-like Document from HTML, as the scan command builds one. */
+export function documentFrom(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+export function demoDocument(): Document {
+  return documentFrom(readFileSync(new URL("../../demo/index.html", import.meta.url), "utf8"));
+}
+
+const source = { title: "A source", url: "https://example.org/" };
+
+/** A small knowledge base for matcher tests: names chosen for their traps. */
+export function tinyKnowledge(): Knowledge {
+  const base = { summary: "For tests only.", briefing: "A briefing long enough to pass the schema's minimum length.", roles: [], related: [], sources: [source] };
+  return {
+    header: { name: "T", version: "0.0.1", currentAsOf: "2026-11-26", language: "en" },
+    timeline: [],
+    entities: [
+      { ...base, id: "nato", type: "organization", name: "NATO", aliases: ["North Atlantic Treaty Organization"], contextAliases: ["the Alliance", "the alliance"] },
+      { ...base, id: "nrc", type: "organization", name: "NATO–Russia Council", aliases: ["NATO-Russia Council"] },
+      { ...base, id: "lavrov", type: "person", name: "Sergei Lavrov", aliases: ["Sergey Lavrov", "Lavrov"] },
+      { ...base, id: "maas", type: "person", name: "Heiko Maas", aliases: [], contextAliases: ["Maas"] },
+      { ...base, id: "erdogan", type: "person", name: "Recep Tayyip Erdoğan", aliases: ["Erdoğan"] },
+      { ...base, id: "medvedev-d", type: "person", name: "Dmitry Medvedev", aliases: [], contextAliases: ["Medvedev"] },
+      { ...base, id: "medvedev-t", type: "person", name: "Daniil Medvedev", aliases: [], contextAliases: ["Medvedev"] },
+      { ...base, id: "russia", type: "state", name: "Russia", aliases: [] },
+    ],
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { compileMatcher } from "../../src/core/mentions/compile";
+import { findMentions } from "../../src/core/mentions/find";
+import { tinyKnowledge } from "./helpers";
+
+const matcher = compileMatcher(tinyKnowledge());
+const found = (text: string) => findMentions(text, matcher).map((m) => `${m.text}=${m.entityId}`);
+
+describe("findMentions", () => {
+  it("prefers the longest alias", () => {
+    expect(found("The NATO-Russia Council met; NATO said so.")).toEqual(["NATO-Russia Council=nrc", "NATO=nato"]);
+    expect(found("The NATO–Russia Council met.")).toEqual(["NATO–Russia Council=nrc"]);
+  });
+  it("matches on word boundaries only", () => {
+    expect(found("SYNATOR, NATOs and Lavrova")).toEqual([]);
+    expect(found("anti-NATO protest")).toEqual(["NATO=nato"]);
+  });
+  it("keeps possessives and punctuation out of the range", () => {
+    expect(found("Lavrov's aide, Lavrov’s words, (Lavrov).")).toEqual(["Lavrov=lavrov", "Lavrov=lavrov", "Lavrov=lavrov"]);
+  });
+  it("folds diacritics, spaces and dashes", () => {
+    expect(found("Erdogan and Erdoğan")).toEqual(["Erdogan=erdogan", "Erdoğan=erdogan"]);
+    expect(found("Sergey\u00a0Lavrov and Sergey \t  Lavrov")).toEqual(["Sergey\u00a0Lavrov=lavrov", "Sergey \t  Lavrov=lavrov"]);
+  });
+  it("matches acronyms as written and names in all-caps headlines", () => {
+    expect(found("nato is not NATO")).toEqual(["NATO=nato"]);
+    expect(found("LAVROV ENDS DIALOGUE")).toEqual(["LAVROV=lavrov"]);
+  });
+  it("links a context alias only after the entity was named", () => {
+    expect(found("The Alliance will meet.")).toEqual([]);
+    expect(found("NATO met. The Alliance agreed; the alliance said.")).toEqual(["NATO=nato", "The Alliance=nato", "the alliance=nato"]);
+    expect(found("Maas is a river. Heiko Maas spoke. Maas said.")).toEqual(["Heiko Maas=maas", "Maas=maas"]);
+  });
+  it("links a context alias after a title", () => {
+    expect(found("Foreign Minister Maas said")).toEqual(["Maas=maas"]);
+    expect(found("The Maas flooded")).toEqual([]);
+  });
+  it("does not guess between two people who share a name", () => {
+    expect(found("President Medvedev said")).toEqual([]);
+    expect(found("Daniil Medvedev won. Medvedev served.")).toEqual(["Daniil Medvedev=medvedev-t", "Medvedev=medvedev-t"]);
+  });
+  it("never spans a block boundary", () => {
+    expect(found("Sergey\nLavrov")).toEqual(["Lavrov=lavrov"]);
+  });
+  it("gives offsets into the original text", () => {
+    const text = "Erdoğan’s visit: Lavrov";
+    for (const m of findMentions(text, matcher)) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
