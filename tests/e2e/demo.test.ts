@@ -11,7 +11,7 @@ const EXPECTED_MARKS = [
   "Sergei Lavrov", "NATO", "NATO military liaison office", "NATO information office", "NATO", "Lavrov", "the Western alliance",
   "Western Defense Alliance", "NATO", "NATO", "Jens Stoltenberg", "Stoltenberg", "NATO", "NATO", "Kremlin", "the Alliance",
   "Dmitry Peskov", "Vladimir Putin", "NATO", "NATO", "Lavrov", "NATO", "the alliance", "NATO", "NATO", "Stoltenberg", "NATO",
-  "Lavrov", "NATO-Russia Council", "NATO", "Lavrov", "Heiko Maas", "NATO", "NATO-Russia Council", "The Alliance",
+  "UN General Assembly", "Lavrov", "NATO-Russia Council", "NATO", "Lavrov", "Heiko Maas", "EU", "NATO", "NATO-Russia Council", "The Alliance",
 ];
 
 /** Reads the painted ranges from the page: CSS.highlights is shared with the content script. */
