@@ -6,7 +6,7 @@ import { isValidPartialDate } from "../src/core/knowledge/dates";
 const args = process.argv.slice(2);
 const dateAt = args.indexOf("--date");
 const date = dateAt >= 0 ? args[dateAt + 1] : undefined;
-const name = args.filter((_, i) => i !== dateAt && i !== dateAt + 1).join(" ").trim();
+const name = (dateAt >= 0 ? [...args.slice(0, dateAt), ...args.slice(dateAt + 2)] : args).join(" ").trim();
 if (!name) {
   console.error('usage: npm run -s brief -- "NAME OR ALIAS" [--date YYYY-MM-DD]');
   process.exit(2);

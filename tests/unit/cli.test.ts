@@ -1,0 +1,41 @@
+// The node commands are public interfaces: their output shapes are pinned here.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const run = (tool: string, ...args: string[]) => spawnSync(process.execPath, ["tools/run-ts.mjs", `tools/${tool}.ts`, ...args], { cwd: root, encoding: "utf8" });
+
+describe("npm run brief", () => {
+  it("prints the role at the date and the role now", () => {
+    const r = run("brief", "Stoltenberg", "--date", "2021-10-18");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(["id", "name", "type", "roleAtDate", "currentRole", "summary", "briefing", "sources"]));
+    expect(out.roleAtDate).toEqual({ title: "Secretary General", organization: "NATO", start: "2014-10-01", end: "2024-10-01" });
+    expect(out.currentRole.title).toBe("Minister of Finance");
+  });
+  it("takes the name alone, without a date", () => {
+    const r = run("brief", "Erdogan");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe("recep-tayyip-erdogan");
+  });
+  it("exits non-zero with one line for a name not in the file", () => {
+    const r = run("brief", "Nobody Here");
+    expect(r.status).not.toBe(0);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("npm run scan", () => {
+  it("prints the article and its mentions as one JSON document", () => {
+    const r = run("scan", "demo/index.html");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ isArticle: true, title: "Russia ends dialogue with NATO", published: "2021-10-18" });
+    expect(out.articleText).toContain("Russian Foreign Minister Sergei Lavrov announced in Moscow");
+    expect(out.articleText).not.toContain("Please enter your comment");
+    expect(out.mentions[2]).toEqual({ entityId: "sergei-lavrov", name: "Sergei Lavrov", type: "person", text: "Lavrov" });
+    expect(Array.isArray(out.unknown)).toBe(true);
+  });
+});
