@@ -72,8 +72,11 @@ function copyStatic(name) {
   writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifestFor(name), null, 2));
   mkdirSync(path.join(out, "icons"), { recursive: true });
   for (const size of [16, 32, 48, 128]) cpSync(path.join(root, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
-  cpSync(path.join(root, "src/popup/popup.html"), path.join(out, "popup.html"));
-  cpSync(path.join(root, "src/popup/popup.css"), path.join(out, "popup.css"));
+  cpSync(path.join(root, "src/_locales"), path.join(out, "_locales"), { recursive: true });
+  for (const page of ["popup", "options"]) {
+    cpSync(path.join(root, `src/${page}/${page}.html`), path.join(out, `${page}.html`));
+  }
+  cpSync(path.join(root, "src/shared/ui/panel.css"), path.join(out, "panel.css"));
   cpSync(path.join(root, "src/content/content.css"), path.join(out, "content.css"));
 }
 
@@ -84,6 +87,7 @@ function options(name, matcher) {
       content: "src/content/index.ts",
       background: "src/background/index.ts",
       popup: "src/popup/index.tsx",
+      options: "src/options/index.tsx",
     },
     outdir: path.join("dist", name),
     bundle: true,
@@ -94,7 +98,7 @@ function options(name, matcher) {
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".css": "text" },
-    plugins: [matcherPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => r.errors.length === 0 && copyStatic(name)) }],
+    plugins: [matcherPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name); }) }],
     logLevel: "warning",
   };
 }

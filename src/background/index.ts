@@ -1,14 +1,15 @@
 import browser from "webextension-polyfill";
 import { knowledge } from "../knowledge/index";
-import { briefingFor } from "../core/knowledge/briefing";
-import { parseMessage, isPageSummary, type Message, type PageSummary } from "../shared/messages";
-import type { Briefing } from "../core/knowledge/briefing";
+import { briefingFor, type Briefing } from "../core/knowledge/briefing";
+import { parseBackgroundMessage, isPageSummary, type BackgroundMessage, type Command, type PageSummary } from "../shared/messages";
+import { sendToTab } from "../shared/runtime";
 
 /**
  * The background keeps, per tab, the summary of what was found there (in
- * session storage, so it survives the service worker's restarts and is gone
- * with the browser session), shows the count on the toolbar badge, and
- * answers briefing lookups: the full knowledge base lives here, not in pages.
+ * session storage: it survives the service worker's restarts and is gone
+ * with the browser session), shows the count on the toolbar badge, answers
+ * briefing lookups (the full knowledge base lives here, not in pages) and
+ * passes keyboard commands to the tab's content script.
  */
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -31,24 +32,36 @@ function briefing(entityId: string, date: string | null): Briefing | null {
   return entity ? briefingFor(knowledge, entity, date) : null;
 }
 
-async function handle(message: Message, sender: browser.Runtime.MessageSender): Promise<unknown> {
+async function handle(message: BackgroundMessage, sender: browser.Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {
     case "page-summary":
-      // Only a content script in a tab reports a page, and only for its own tab.
+      // Only a content script in a tab's top frame reports a page, and only for its own tab.
       if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
       return saveSummary(sender.tab.id, message.summary);
     case "get-summary":
       return readSummary(message.tabId);
     case "get-briefing":
       return briefing(message.entityId, message.date);
+    case "open-entry": {
+      // The panel's full entry, opened as a page for the tab the card was in.
+      const tab = sender.tab?.id !== undefined ? `tab=${sender.tab.id}&` : "";
+      await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${tab}entity=${encodeURIComponent(message.entityId)}`) });
+      return undefined;
+    }
   }
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
-  const message = parseMessage(raw);
+  const message = parseBackgroundMessage(raw);
   if (!message) return undefined;
   return handle(message, sender);
+});
+
+browser.commands.onCommand.addListener(async (command: string, tab?: browser.Tabs.Tab) => {
+  if (command !== "next-name" && command !== "previous-name" && command !== "toggle-site") return;
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId !== undefined) await sendToTab(tabId, { type: "command", command: command as Command }).catch(() => undefined);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

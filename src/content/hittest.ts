@@ -1,4 +1,4 @@
-import type { PaintedMention } from "./paint";
+import type { PaintedMark } from "./paint";
 
 interface CaretPoint {
   node: Node;
@@ -21,12 +21,12 @@ function inside(rect: DOMRect, x: number, y: number): boolean {
 }
 
 /**
- * The painted mention under the point, or null. Ranges get no events, so the
+ * The painted mark under the point, or null. Ranges get no events, so the
  * pointer is tested against them: highlightsFromPoint rules out the common
  * miss cheaply; the caret position narrows to one range, and its client rects
  * confirm the hit (the caret snaps to the nearest character even beside text).
  */
-export function mentionAt(doc: Document, x: number, y: number, mentions: PaintedMention[], ours: Set<Highlight>): PaintedMention | null {
+export function markAt(doc: Document, x: number, y: number, marks: PaintedMark[], ours: Set<Highlight>): PaintedMark | null {
   const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint }).highlightsFromPoint;
   if (typeof fromPoint === "function") {
     const hits = fromPoint.call(CSS.highlights, x, y);
@@ -35,7 +35,7 @@ export function mentionAt(doc: Document, x: number, y: number, mentions: Painted
   }
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
-  for (const m of mentions) {
+  for (const m of marks) {
     // isPointInRange, unlike comparePoint, answers false for a caret in another tree (a shadow root).
     if (m.range.isPointInRange(caret.node, caret.offset) && Array.from(m.range.getClientRects()).some((r) => inside(r, x, y))) return m;
   }

@@ -1,106 +1,147 @@
-import { HIDE_DELAY_MS, SHOW_DELAY_MS } from "./timings";
-import { mentionAt } from "./hittest";
-import type { Paint, PaintedMention } from "./paint";
+import { hover, IDLE, type HoverEffect, type HoverEvent, type HoverState } from "../core/hover/machine";
+import { HIDE_DELAY_MS } from "../shared/timings";
+import { markAt } from "./hittest";
+import type { Paint, PaintedMark } from "./paint";
 import type { CardHost } from "./card/host";
 import type { Briefing } from "../core/knowledge/briefing";
 
 export interface HoverOptions {
   paint: Paint;
   card: CardHost;
-  /** How often each entity is named in the article. */
-  counts: Map<string, number>;
+  showDelayMs: number;
+  /** How often each entity id (or unknown name's text) is named in the article. */
+  count(mark: PaintedMark): number;
   briefing(entityId: string): Promise<Briefing | null>;
+  fullEntry(entityId: string): void;
+}
+
+export interface Hover {
+  /** Opens the card of mark `index` from the keyboard, as a dialog that holds focus. */
+  open(index: number): void;
+  destroy(): void;
 }
 
 /**
- * Dwell on a name → card; leave name and card → grace period → hidden.
- * A pending card is cancelled when the pointer leaves before the dwell ends,
- * and a briefing that arrives late never shows a stale card.
+ * Wires pointer, keyboard and scroll events to the hover state machine
+ * (src/core/hover/machine.ts) and carries out its effects.
  */
-export function startHover(doc: Document, options: HoverOptions): { destroy(): void } {
+export function startHover(doc: Document, options: HoverOptions): Hover {
   const { paint, card } = options;
   const view = doc.defaultView!;
-  let pending: { mention: PaintedMention; timer: number } | null = null;
-  let shown: PaintedMention | null = null;
+  let state: HoverState = IDLE;
+  let showTimer = 0;
   let hideTimer = 0;
   let frame = 0;
-  let last = { x: 0, y: 0, target: null as EventTarget | null };
+  let modal = false;
+  let pointer = { x: 0, y: 0, target: null as EventTarget | null };
+  /** The mark under the pointer at the last frame, so only changes become events. */
+  let under: number | null = null;
+  let onCard = false;
 
-  const cancelPending = () => {
-    if (pending) view.clearTimeout(pending.timer);
-    pending = null;
-  };
-  const hide = () => {
-    cancelPending();
-    view.clearTimeout(hideTimer);
-    hideTimer = 0;
-    shown = null;
-    card.hide();
-  };
-  const anchorOf = (m: PaintedMention) => {
-    const rects = m.range.getClientRects();
-    const r = rects[0] ?? m.range.getBoundingClientRect();
+  const anchorOf = (m: PaintedMark) => {
+    const r = m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
     return { left: r.left, top: r.top, width: r.width, height: r.height };
   };
-  const show = (m: PaintedMention) => {
-    shown = m;
-    const props = { name: m.name, type: m.type, count: options.counts.get(m.entityId) ?? 1 };
-    card.show({ ...props, briefing: null }, anchorOf(m));
-    void options.briefing(m.entityId).then((b) => {
-      if (shown === m && b) card.show({ ...props, briefing: b }, anchorOf(m));
-    }, () => undefined);
+
+  const render = (index: number, briefing: Briefing | null) => {
+    const mark = paint.marks[index]!;
+    card.show(
+      { mark, count: options.count(mark), briefing, modal, onClose: () => dispatch({ type: "dismiss" }), onFullEntry: options.fullEntry },
+      anchorOf(mark),
+    );
+  };
+
+  const run = (effect: HoverEffect) => {
+    switch (effect.type) {
+      case "start-show-timer":
+        showTimer = view.setTimeout(() => dispatch({ type: "show-timer", id: effect.id }), options.showDelayMs);
+        paint.hover(paint.marks[effect.id] ?? null);
+        break;
+      case "cancel-show-timer":
+        view.clearTimeout(showTimer);
+        break;
+      case "start-hide-timer":
+        hideTimer = view.setTimeout(() => dispatch({ type: "hide-timer" }), HIDE_DELAY_MS);
+        break;
+      case "cancel-hide-timer":
+        view.clearTimeout(hideTimer);
+        break;
+      case "show": {
+        const mark = paint.marks[effect.id]!;
+        paint.hover(mark);
+        render(effect.id, null);
+        if (mark.entityId !== null) {
+          // A briefing that arrives after the card moved on is dropped.
+          void options.briefing(mark.entityId).then((b) => {
+            if (state.shown === effect.id && b) render(effect.id, b);
+          }, () => undefined);
+        }
+        break;
+      }
+      case "hide":
+        modal = false;
+        paint.hover(null);
+        card.hide();
+        break;
+    }
+  };
+
+  const dispatch = (event: HoverEvent) => {
+    const [next, effects] = hover(state, event);
+    state = next;
+    if (state.shown === null && state.pending === null) paint.hover(null);
+    for (const effect of effects) run(effect);
   };
 
   const update = () => {
     frame = 0;
-    if (card.contains(last.target)) {
-      // On the card: it stays.
-      view.clearTimeout(hideTimer);
-      hideTimer = 0;
-      cancelPending();
-      return;
+    const nowOnCard = card.contains(pointer.target);
+    if (nowOnCard !== onCard) {
+      onCard = nowOnCard;
+      dispatch({ type: onCard ? "enter-card" : "leave-card" });
     }
-    const m = mentionAt(doc, last.x, last.y, paint.mentions, paint.highlights);
-    if (m && (m === shown || m === pending?.mention)) {
-      view.clearTimeout(hideTimer);
-      hideTimer = 0;
-      return;
-    }
-    cancelPending();
-    if (m) {
-      pending = { mention: m, timer: view.setTimeout(() => { pending = null; view.clearTimeout(hideTimer); show(m); }, SHOW_DELAY_MS) };
-    }
-    if (shown && !hideTimer) hideTimer = view.setTimeout(hide, HIDE_DELAY_MS);
+    if (onCard) return;
+    const mark = markAt(doc, pointer.x, pointer.y, paint.marks, paint.highlights);
+    const index = mark ? paint.marks.indexOf(mark) : null;
+    if (index === under) return;
+    under = index;
+    dispatch(index === null ? { type: "leave-name" } : { type: "enter-name", id: index });
   };
 
   const onMove = (e: MouseEvent) => {
-    last = { x: e.clientX, y: e.clientY, target: e.target };
+    pointer = { x: e.clientX, y: e.clientY, target: e.target };
     if (!frame) frame = view.requestAnimationFrame(update);
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape" && (shown || pending)) hide();
+    if (e.key === "Escape" && (state.shown !== null || state.pending !== null)) dispatch({ type: "dismiss" });
   };
   const onDown = (e: MouseEvent) => {
-    if (shown && !card.contains(e.target)) hide();
+    if (state.shown !== null && !card.contains(e.target)) dispatch({ type: "dismiss" });
   };
   const onScroll = () => {
-    if (!shown) return;
-    const r = anchorOf(shown);
-    if (r.top + r.height < 0 || r.top > view.innerHeight) hide();
+    if (state.shown === null) return;
+    const r = anchorOf(paint.marks[state.shown]!);
+    if (r.top + r.height < 0 || r.top > view.innerHeight) dispatch({ type: "dismiss" });
   };
 
   doc.addEventListener("mousemove", onMove, { passive: true, capture: true });
   doc.addEventListener("keydown", onKey, true);
   doc.addEventListener("mousedown", onDown, true);
-  view.addEventListener("scroll", onScroll, { passive: true });
+  view.addEventListener("scroll", onScroll, { passive: true, capture: true });
   return {
+    open(index) {
+      modal = true;
+      dispatch({ type: "open", id: index });
+    },
     destroy() {
-      hide();
+      dispatch({ type: "dismiss" });
+      view.clearTimeout(showTimer);
+      view.clearTimeout(hideTimer);
       if (frame) view.cancelAnimationFrame(frame);
       doc.removeEventListener("mousemove", onMove, { capture: true });
       doc.removeEventListener("keydown", onKey, true);
       doc.removeEventListener("mousedown", onDown, true);
-      view.removeEventListener("scroll", onScroll);
+      view.removeEventListener("scroll", onScroll, { capture: true });
     },
   };
 }

@@ -1,28 +1,46 @@
-import type { TextMap } from "../core/textmap/textmap";
-import { locate } from "../core/textmap/textmap";
-import type { Mention } from "../core/mentions/find";
+import { locate, type TextMap } from "../core/textmap/textmap";
+import type { MarkKind, MarkStyle } from "../shared/settings";
+import { FLASH_MS } from "../shared/timings";
 
-/** A mention with the live range that paints it. */
-export interface PaintedMention extends Mention {
+/** One marked range: a known entity or a name the briefing file does not hold. */
+export interface Mark {
+  start: number;
+  end: number;
+  text: string;
+  kind: MarkKind;
+  /** null for an unknown name. */
+  entityId: string | null;
+  /** The entity's canonical name, or the text as written for an unknown name. */
+  name: string;
+  /** For an unknown name: what kind of name it seems to be. */
+  guess: "person" | "organization" | null;
+}
+
+export interface PaintedMark extends Mark {
   range: Range;
 }
 
-export const HIGHLIGHT_NAMES = { person: "backstory-person", organization: "backstory-organization", state: "backstory-state" } as const;
-
 export interface Paint {
-  mentions: PaintedMention[];
+  marks: PaintedMark[];
+  /** Our registered highlights, for hit-testing. */
   highlights: Set<Highlight>;
+  /** Shows one mark while the pointer is on it (the "nothing until hover" style). */
+  hover(mark: PaintedMark | null): void;
+  /** Briefly tints one mark ("Show in page"). */
+  flash(mark: PaintedMark): void;
   destroy(): void;
 }
 
 /**
- * Paints mentions with the CSS Custom Highlight API: the page's DOM is not
- * touched; the ::highlight() styles come from the manifest's content CSS.
+ * Paints marks with the CSS Custom Highlight API: the page's DOM is not
+ * touched. The ::highlight() styles come from the manifest's content CSS, one
+ * highlight name per style, kind and page scheme (see content.css).
  */
-export function paint(doc: Document, map: TextMap, mentions: Mention[]): Paint {
-  const painted: PaintedMention[] = [];
-  const byType = new Map<string, Range[]>();
-  for (const m of mentions) {
+export function paint(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean): Paint {
+  const view = doc.defaultView!;
+  const painted: PaintedMark[] = [];
+  const byKind = new Map<MarkKind, Range[]>();
+  for (const m of marks) {
     const start = locate(map, m.start);
     const end = locate(map, m.end - 1);
     if (!start || !end) continue;
@@ -30,23 +48,39 @@ export function paint(doc: Document, map: TextMap, mentions: Mention[]): Paint {
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset + 1);
     painted.push({ ...m, range });
-    const list = byType.get(m.type) ?? [];
-    list.push(range);
-    byType.set(m.type, list);
+    byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), range]);
   }
-  const highlights = new Set<Highlight>();
+  const scheme = dark ? "-dark" : "";
   const names: string[] = [];
-  for (const [type, ranges] of byType) {
-    const highlight = new Highlight(...ranges);
-    const name = HIGHLIGHT_NAMES[type as keyof typeof HIGHLIGHT_NAMES];
+  const highlights = new Set<Highlight>();
+  const register = (name: string, highlight: Highlight) => {
     CSS.highlights.set(name, highlight);
-    highlights.add(highlight);
     names.push(name);
+    return highlight;
+  };
+  for (const [kind, ranges] of byKind) {
+    // The "hover" style registers unstyled highlights: nothing shows, hit-testing still works.
+    highlights.add(register(`backstory-${style === "hover" ? "hidden" : style}-${kind}${scheme}`, new Highlight(...ranges)));
   }
+  const hovered = register(`backstory-hover${scheme}`, new Highlight());
+  const flashing = register(`backstory-flash${scheme}`, new Highlight());
+  let flashTimer = 0;
   return {
-    mentions: painted,
+    marks: painted,
     highlights,
+    hover(mark) {
+      if (style !== "hover") return;
+      hovered.clear();
+      if (mark) hovered.add(mark.range);
+    },
+    flash(mark) {
+      view.clearTimeout(flashTimer);
+      flashing.clear();
+      flashing.add(mark.range);
+      flashTimer = view.setTimeout(() => flashing.clear(), FLASH_MS);
+    },
     destroy() {
+      view.clearTimeout(flashTimer);
       for (const name of names) CSS.highlights.delete(name);
     },
   };

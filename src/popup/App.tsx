@@ -1,71 +1,108 @@
-import { useEffect, useState } from "preact/hooks";
-import type { FoundEntity, PageSummary } from "../shared/messages";
-import type { Briefing } from "../core/knowledge/briefing";
-import { BriefingBody } from "../shared/ui/BriefingBody";
-import { send } from "../shared/runtime";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { PageSummary } from "../shared/messages";
+import { send, sendToTab } from "../shared/runtime";
+import { t } from "../shared/i18n";
+import { marksOn, withSite, type Settings } from "../shared/settings";
+import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
+import { PageView } from "./PageView";
+import { TimelineView } from "./TimelineView";
+import { SearchView } from "./SearchView";
+import { EntityPanel } from "./EntityPanel";
 
-type Load = { state: "loading" } | { state: "ready"; summary: PageSummary | null };
+type View = "page" | "timeline" | "search";
 
-export function App({ tabId }: { tabId: number | null }) {
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+export interface PopupProps {
+  tabId: number | null;
+  /** An entity to open at once (the card's "Open full entry"). */
+  entity: string | null;
+}
+
+/** The toolbar panel: the article in context. */
+export function App({ tabId, entity }: PopupProps) {
+  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [view, setView] = useState<View>("page");
+  const [focus, setFocus] = useState<string | null>(entity);
+
+  const refresh = () => {
+    if (tabId === null) return setSummary(null);
+    send({ type: "get-summary", tabId }).then(setSummary, () => setSummary(null));
+  };
+  useEffect(refresh, [tabId]);
   useEffect(() => {
-    if (tabId === null) {
-      setLoad({ state: "ready", summary: null });
-      return;
-    }
-    send({ type: "get-summary", tabId }).then(
-      (summary) => setLoad({ state: "ready", summary }),
-      () => setLoad({ state: "ready", summary: null }),
-    );
+    void loadSettings().then(setSettings);
+    return watchSettings((next) => {
+      setSettings(next);
+      // The content script rescans at once; give it a moment, then show what it found.
+      setTimeout(refresh, 150);
+    });
   }, [tabId]);
 
-  if (load.state === "loading") return <p class="muted">Reading this tab…</p>;
-  const { summary } = load;
-  if (!summary || !summary.isArticle) return <p class="muted" data-state="no-article">No article found on this page.</p>;
-  const people = summary.entities.filter((e) => e.type === "person");
-  const organizations = summary.entities.filter((e) => e.type === "organization");
+  const date = summary?.published ?? null;
+  const onPage = useMemo(() => new Set(summary?.entities.map((e) => e.id) ?? []), [summary]);
+  const showInPage = (entityId: string | null, text: string | null) => {
+    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text }).catch(() => undefined);
+  };
+
+  if (summary === undefined) return <p class="muted">{t("popupReading")}</p>;
+  if (focus !== null) {
+    return <EntityPanel entityId={focus} date={date} onPage={onPage} onBack={() => setFocus(null)} onOpen={setFocus} onShowInPage={onPage.has(focus) ? showInPage : null} />;
+  }
   return (
     <>
-      <h1>{summary.title ?? "Untitled article"}</h1>
-      {summary.published && <p class="date">Published {summary.published}</p>}
-      <EntityList title="People" entities={people} date={summary.published} />
-      <EntityList title="Organizations" entities={organizations} date={summary.published} />
-      {summary.entities.length === 0 && <p class="muted">No known names in this article.</p>}
+      <Header summary={summary} tabId={tabId} onScanned={() => setTimeout(refresh, 150)} />
+      <nav class="views" role="tablist" aria-label="Backstory">
+        {(["page", "timeline", "search"] as const).map((v) => (
+          <button key={v} role="tab" id={`tab-${v}`} aria-selected={view === v} aria-controls={`view-${v}`} onClick={() => setView(v)}>
+            {v === "page" ? t("tabPage") : v === "timeline" ? t("tabTimeline") : t("tabSearch")}
+          </button>
+        ))}
+      </nav>
+      <section id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
+        {view === "page" && <PageView summary={summary} date={date} onOpen={setFocus} onShowInPage={showInPage} />}
+        {view === "timeline" && <TimelineView date={date} onPage={onPage} />}
+        {view === "search" && <SearchView onOpen={setFocus} />}
+      </section>
+      {settings && summary && <Switches settings={settings} host={summary.host} />}
     </>
   );
 }
 
-function EntityList({ title, entities, date }: { title: string; entities: FoundEntity[]; date: string | null }) {
-  const [open, setOpen] = useState<string | null>(null);
-  if (entities.length === 0) return null;
+function Header({ summary, tabId, onScanned }: { summary: PageSummary | null; tabId: number | null; onScanned(): void }) {
+  if (summary === null) return <p class="muted" data-state="unreadable">{t("cannotScan")}</p>;
+  if (!summary.marking) return <p class="muted" data-state="off">{summary.host}</p>;
+  if (!summary.isArticle && !summary.forced) {
+    return (
+      <div class="header" data-state="no-article">
+        <p class="muted">{t("noArticle")}</p>
+        {tabId !== null && (
+          <button type="button" onClick={() => void sendToTab(tabId, { type: "scan-anyway" }).then(onScanned, () => undefined)}>
+            {t("scanAnyway")}
+          </button>
+        )}
+      </div>
+    );
+  }
   return (
-    <section aria-label={title}>
-      <h2>{title}</h2>
-      <ul>
-        {entities.map((e) => (
-          <li key={e.id} data-entity={e.id}>
-            <button class="row" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-              <span class="name">{e.name}</span>
-              <span class="count" aria-label={`${e.count} mentions`}>{e.count}</span>
-            </button>
-            {open === e.id && <Detail entityId={e.id} date={date} />}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <div class="header" data-state="article">
+      <h1>{summary.title ?? t("untitled")}</h1>
+      <p class="muted">{summary.published ? t("published", summary.published) : t("noDate")}</p>
+    </div>
   );
 }
 
-function Detail({ entityId, date }: { entityId: string; date: string | null }) {
-  const [briefing, setBriefing] = useState<Briefing | null | undefined>(undefined);
-  useEffect(() => {
-    send({ type: "get-briefing", entityId, date }).then(setBriefing, () => setBriefing(null));
-  }, [entityId, date]);
-  if (briefing === undefined) return <div class="detail muted">Loading…</div>;
-  if (briefing === null) return <div class="detail muted">No briefing on file.</div>;
+function Switches({ settings, host }: { settings: Settings; host: string }) {
   return (
-    <div class="detail" data-briefing={briefing.id}>
-      <BriefingBody briefing={briefing} />
-    </div>
+    <footer class="switches">
+      <label>
+        <input type="checkbox" checked={marksOn({ ...settings, paused: false }, host)} onChange={(e) => void saveSettings(withSite(settings, host, e.currentTarget.checked))} />
+        {t("siteSwitch")}
+      </label>
+      <label>
+        <input type="checkbox" checked={settings.paused} onChange={(e) => void saveSettings({ ...settings, paused: e.currentTarget.checked })} />
+        {t("pauseAll")}
+      </label>
+      <a href="options.html" target="_blank">{t("optionsLink")}</a>
+    </footer>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * Every message between the extension's contexts: one typed union, checked
- * where it is received (a page can be hostile; a message is data, not trust).
+ * Every message between the extension's contexts: one typed union per
+ * receiver, each checked where it is received (a page can be hostile; a
+ * message is data, not trust).
  */
 import type { Briefing } from "../core/knowledge/briefing";
 import type { EntityType } from "../core/knowledge/types";
@@ -12,43 +13,75 @@ export interface FoundEntity {
   count: number;
 }
 
+export interface FoundName {
+  text: string;
+  type: "person" | "organization";
+  count: number;
+}
+
 /** What the content script found on a page: all the extension keeps about it. */
 export interface PageSummary {
+  /** The page's host, for the per-site switch. */
+  host: string;
+  /** False when marking is off for this site or paused: nothing was read. */
+  marking: boolean;
   isArticle: boolean;
+  /** The reader asked to scan a page that is not an article. */
+  forced: boolean;
   title: string | null;
   published: string | null;
   entities: FoundEntity[];
+  unknown: FoundName[];
 }
 
-export type Message =
+export type Command = "next-name" | "previous-name" | "toggle-site";
+
+/** Messages the background receives. */
+export type BackgroundMessage =
   | { type: "page-summary"; summary: PageSummary }
   | { type: "get-summary"; tabId: number }
-  | { type: "get-briefing"; entityId: string; date: string | null };
+  | { type: "get-briefing"; entityId: string; date: string | null }
+  | { type: "open-entry"; entityId: string };
 
-export type Reply<M extends Message> = M extends { type: "get-summary" }
+/** Messages a content script receives, from the background or the popup. */
+export type ContentMessage =
+  | { type: "command"; command: Command }
+  | { type: "scan-anyway" }
+  | { type: "show-mention"; entityId: string | null; text: string | null };
+
+export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary" }
   ? PageSummary | null
   : M extends { type: "get-briefing" }
     ? Briefing | null
     : void;
 
 const ENTITY_TYPES = new Set<unknown>(["person", "organization", "state"]);
+const NAME_TYPES = new Set<unknown>(["person", "organization"]);
+const COMMANDS = new Set<unknown>(["next-name", "previous-name", "toggle-site"]);
 const isString = (v: unknown, max = 500): v is string => typeof v === "string" && v.length <= max;
-const isNullableString = (v: unknown, max = 500) => v === null || isString(v, max);
+const isNullableString = (v: unknown, max = 500): v is string | null => v === null || isString(v, max);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isDay = (v: unknown): v is string | null => v === null || (isString(v, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v));
+const isCount = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v > 0;
+const isId = (v: unknown): v is string => isString(v, 100) && /^[a-z0-9-]+$/.test(v);
 
 function isFoundEntity(v: unknown): v is FoundEntity {
-  return isRecord(v) && isString(v.id, 100) && isString(v.name, 200) && ENTITY_TYPES.has(v.type) &&
-    typeof v.count === "number" && Number.isInteger(v.count) && v.count > 0;
+  return isRecord(v) && isId(v.id) && isString(v.name, 200) && ENTITY_TYPES.has(v.type) && isCount(v.count);
+}
+
+function isFoundName(v: unknown): v is FoundName {
+  return isRecord(v) && isString(v.text, 200) && NAME_TYPES.has(v.type) && isCount(v.count);
 }
 
 export function isPageSummary(v: unknown): v is PageSummary {
-  return isRecord(v) && typeof v.isArticle === "boolean" && isNullableString(v.title, 1000) && isDay(v.published) &&
-    Array.isArray(v.entities) && v.entities.length <= 2000 && v.entities.every(isFoundEntity);
+  return isRecord(v) && isString(v.host, 260) && typeof v.marking === "boolean" && typeof v.isArticle === "boolean" &&
+    typeof v.forced === "boolean" && isNullableString(v.title, 1000) && isDay(v.published) &&
+    Array.isArray(v.entities) && v.entities.length <= 2000 && v.entities.every(isFoundEntity) &&
+    Array.isArray(v.unknown) && v.unknown.length <= 2000 && v.unknown.every(isFoundName);
 }
 
-/** The message, if `v` is one of ours in shape; otherwise null. */
-export function parseMessage(v: unknown): Message | null {
+/** The message, if `v` is one the background takes; otherwise null. */
+export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
   if (!isRecord(v)) return null;
   switch (v.type) {
     case "page-summary":
@@ -56,7 +89,26 @@ export function parseMessage(v: unknown): Message | null {
     case "get-summary":
       return typeof v.tabId === "number" && Number.isInteger(v.tabId) && v.tabId >= 0 ? { type: v.type, tabId: v.tabId } : null;
     case "get-briefing":
-      return isString(v.entityId, 100) && isDay(v.date) ? { type: v.type, entityId: v.entityId, date: v.date } : null;
+      return isId(v.entityId) && isDay(v.date) ? { type: v.type, entityId: v.entityId, date: v.date } : null;
+    case "open-entry":
+      return isId(v.entityId) ? { type: v.type, entityId: v.entityId } : null;
+    default:
+      return null;
+  }
+}
+
+/** The message, if `v` is one a content script takes; otherwise null. */
+export function parseContentMessage(v: unknown): ContentMessage | null {
+  if (!isRecord(v)) return null;
+  switch (v.type) {
+    case "command":
+      return COMMANDS.has(v.command) ? { type: v.type, command: v.command as Command } : null;
+    case "scan-anyway":
+      return { type: v.type };
+    case "show-mention":
+      return (v.entityId === null || isId(v.entityId)) && isNullableString(v.text, 200) && (v.entityId !== null || v.text !== null)
+        ? { type: v.type, entityId: v.entityId, text: v.text }
+        : null;
     default:
       return null;
   }

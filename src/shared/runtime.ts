@@ -1,7 +1,12 @@
 import browser from "webextension-polyfill";
-import type { Message, Reply } from "./messages";
+import type { BackgroundMessage, ContentMessage, Reply } from "./messages";
 
 /** Sends a message to the background and types its reply. */
-export async function send<M extends Message>(message: M): Promise<Reply<M>> {
+export async function send<M extends BackgroundMessage>(message: M): Promise<Reply<M>> {
   return (await browser.runtime.sendMessage(message)) as Reply<M>;
+}
+
+/** Sends a message to a tab's content script (top frame). */
+export async function sendToTab(tabId: number, message: ContentMessage): Promise<void> {
+  await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 }

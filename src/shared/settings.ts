@@ -1,3 +1,5 @@
+import { SHOW_DELAY_MS } from "./timings";
+
 /**
  * The reader's settings: their shape, defaults and validation. Stored in
  * storage.sync; every field is checked on read, and a missing or corrupt
@@ -22,7 +24,7 @@ export const HOVER_DELAY_RANGE = { min: 150, max: 2000 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   markStyle: "underline",
-  hoverDelayMs: 500,
+  hoverDelayMs: SHOW_DELAY_MS,
   kinds: { person: true, organization: true, unknown: true },
   paused: false,
   disabledSites: [],

@@ -17,9 +17,8 @@ const EXPECTED_MARKS = [
 /** Reads the painted ranges from the page: CSS.highlights is shared with the content script. */
 function paintedTexts(): string[] {
   const ranges: Range[] = [];
-  for (const name of ["backstory-person", "backstory-organization"]) {
-    const h = CSS.highlights.get(name);
-    if (h) for (const r of h as unknown as Iterable<Range>) ranges.push(r as Range);
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+    if (/^backstory-(underline|tint|hidden)-/.test(name)) for (const r of h) ranges.push(r);
   }
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((r) => r.toString());
@@ -32,8 +31,9 @@ function cardText(): string | null {
 
 async function rectOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
   return page.evaluateWith((wanted) => {
-    for (const name of ["backstory-person", "backstory-organization"]) {
-      for (const r of (CSS.highlights.get(name) ?? []) as unknown as Iterable<Range>) {
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+      if (!/^backstory-(underline|tint|hidden)-/.test(name)) continue;
+      for (const r of h) {
         if (r.toString() === wanted) {
           const b = r.getBoundingClientRect();
           return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
@@ -57,7 +57,7 @@ describe.each(browsers)("the demo article in %s", (name) => {
     browser = await launch(name);
     page = await browser.newPage();
     await page.goto(url);
-    await page.waitFor(() => CSS.highlights.has("backstory-person"));
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { briefingFor, describeRole, findEntity, rolesAt } from "../../src/core/knowledge/briefing";
+import { briefingFor, findEntity, rolesAt } from "../../src/core/knowledge/briefing";
 import { endDay, isValidPartialDate, startDay } from "../../src/core/knowledge/dates";
 import type { Entity, Knowledge } from "../../src/core/knowledge/types";
 
@@ -74,10 +74,6 @@ describe("briefing", () => {
   it("uses the knowledge base's date without an article date", () => {
     expect(briefingFor(kb, person).roleAtDate?.title).toBe("Party Leader");
     expect(briefingFor(kb, person).date).toBe("2026-11-26");
-  });
-  it("describes a role with its span", () => {
-    expect(describeRole({ title: "Secretary General", organization: "NATO", start: "2014-10-01", end: "2024-10-01" })).toBe("Secretary General, NATO (2014–2024)");
-    expect(describeRole({ title: "President", organization: "Russia", start: "2012-05-07", end: null })).toBe("President, Russia (since 2012)");
   });
   it("finds an entity by alias, ignoring case and accents", () => {
     expect(findEntity(kb, "pérson")?.id).toBe("a-person");

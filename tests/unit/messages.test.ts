@@ -1,18 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { parseMessage } from "../../src/shared/messages";
+import { parseBackgroundMessage, parseContentMessage } from "../../src/shared/messages";
 
-describe("parseMessage", () => {
-  it("accepts our messages", () => {
-    expect(parseMessage({ type: "get-summary", tabId: 3 })).toEqual({ type: "get-summary", tabId: 3 });
-    expect(parseMessage({ type: "get-briefing", entityId: "nato", date: "2021-10-18" })).toEqual({ type: "get-briefing", entityId: "nato", date: "2021-10-18" });
-    const summary = { isArticle: true, title: "T", published: null, entities: [{ id: "nato", name: "NATO", type: "organization", count: 2 }] };
-    expect(parseMessage({ type: "page-summary", summary })).toEqual({ type: "page-summary", summary });
+const summary = {
+  host: "127.0.0.1:8000", marking: true, isArticle: true, forced: false, title: "T", published: null,
+  entities: [{ id: "nato", name: "NATO", type: "organization", count: 2 }], unknown: [{ text: "Virginia Mayo", type: "person", count: 1 }],
+};
+
+describe("messages to the background", () => {
+  it("accepts ours", () => {
+    expect(parseBackgroundMessage({ type: "get-summary", tabId: 3 })).toEqual({ type: "get-summary", tabId: 3 });
+    expect(parseBackgroundMessage({ type: "get-briefing", entityId: "nato", date: "2021-10-18" })).toEqual({ type: "get-briefing", entityId: "nato", date: "2021-10-18" });
+    expect(parseBackgroundMessage({ type: "page-summary", summary })).toEqual({ type: "page-summary", summary });
+    expect(parseBackgroundMessage({ type: "open-entry", entityId: "nato" })).toEqual({ type: "open-entry", entityId: "nato" });
   });
   it("rejects anything else", () => {
     for (const bad of [null, 1, "x", [], {}, { type: "get-summary", tabId: "3" }, { type: "get-summary", tabId: -1 }, { type: "get-briefing", entityId: 1, date: null },
-      { type: "get-briefing", entityId: "nato", date: "yesterday" }, { type: "page-summary", summary: { isArticle: "yes", title: null, published: null, entities: [] } },
-      { type: "page-summary", summary: { isArticle: true, title: null, published: null, entities: [{ id: "x", name: "X", type: "alien", count: 1 }] } }, { type: "eval", code: "1" }]) {
-      expect(parseMessage(bad)).toBeNull();
+      { type: "get-briefing", entityId: "nato", date: "yesterday" }, { type: "open-entry", entityId: "<img>" },
+      { type: "page-summary", summary: { ...summary, isArticle: "yes" } },
+      { type: "page-summary", summary: { ...summary, entities: [{ id: "x", name: "X", type: "alien", count: 1 }] } },
+      { type: "page-summary", summary: { ...summary, unknown: [{ text: "X", type: "state", count: 1 }] } }, { type: "eval", code: "1" }]) {
+      expect(parseBackgroundMessage(bad)).toBeNull();
+    }
+  });
+});
+
+describe("messages to a content script", () => {
+  it("accepts ours", () => {
+    expect(parseContentMessage({ type: "command", command: "next-name" })).toEqual({ type: "command", command: "next-name" });
+    expect(parseContentMessage({ type: "scan-anyway" })).toEqual({ type: "scan-anyway" });
+    expect(parseContentMessage({ type: "show-mention", entityId: "nato", text: null })).toEqual({ type: "show-mention", entityId: "nato", text: null });
+  });
+  it("rejects anything else", () => {
+    for (const bad of [{ type: "command", command: "rm -rf" }, { type: "show-mention", entityId: null, text: null }, { type: "page-summary", summary }]) {
+      expect(parseContentMessage(bad)).toBeNull();
     }
   });
 });

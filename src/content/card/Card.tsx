@@ -1,29 +1,59 @@
 import type { Briefing } from "../../core/knowledge/briefing";
-import type { EntityType } from "../../core/knowledge/types";
 import { BriefingBody } from "../../shared/ui/BriefingBody";
+import { t } from "../../shared/i18n";
+import type { Mark } from "../paint";
 
 export interface CardProps {
-  name: string;
-  type: EntityType;
-  /** How often the article names this entity. */
+  mark: Mark;
+  /** How often the article names this entity (or this unknown name). */
   count: number;
-  /** null while the briefing is on its way. */
+  /** null while the briefing is on its way, or for an unknown name. */
   briefing: Briefing | null;
+  /** Opened from the keyboard: a dialog that holds focus, with a close button. */
+  modal: boolean;
+  onClose(): void;
+  onFullEntry(entityId: string): void;
 }
 
-const KIND: Record<EntityType, string> = { person: "Person", organization: "Organization", state: "State" };
+function kindLabel(mark: Mark): string {
+  if (mark.kind === "person") return t("kindPerson");
+  if (mark.kind === "organization") return t("kindOrganization");
+  return mark.guess === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson");
+}
 
-export function Card({ name, type, count, briefing }: CardProps) {
+export function Card({ mark, count, briefing, modal, onClose, onFullEntry }: CardProps) {
   return (
-    <div class="card" role="dialog" aria-label={`Backstory: ${name}`}>
+    <div
+      class={`card${mark.entityId === null ? " unknown" : ""}`}
+      role="dialog"
+      aria-modal={modal ? "true" : undefined}
+      aria-labelledby="backstory-card-name"
+      tabIndex={-1}
+    >
       <header>
-        <span class="name">{name}</span>
-        <span class="kind">{KIND[type]}</span>
+        <span class="name" id="backstory-card-name">{mark.name}</span>
+        <span class="kind">{kindLabel(mark)}</span>
       </header>
-      {briefing === null ? <p class="loading">Loading briefing…</p> : <BriefingBody briefing={briefing} />}
-      <p class="count">
-        Named {count} {count === 1 ? "time" : "times"} in this article.
-      </p>
+      {mark.entityId === null ? (
+        <p class="nothing">{t("unknownNothing")}</p>
+      ) : briefing === null ? (
+        <p class="loading">{t("loading")}</p>
+      ) : (
+        <BriefingBody briefing={briefing} />
+      )}
+      <p class="count">{count === 1 ? t("mentionCountOne") : t("mentionCountMany", count)}</p>
+      <div class="actions">
+        {mark.entityId !== null && (
+          <button type="button" onClick={() => onFullEntry(mark.entityId!)}>
+            {t("fullEntry")}
+          </button>
+        )}
+        {modal && (
+          <button type="button" onClick={onClose}>
+            {t("close")}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { endDay, startDay, year } from "./dates";
+import { endDay, startDay } from "./dates";
 import { foldName } from "../text/fold";
 import type { Entity, Knowledge, Role, Source } from "./types";
 
@@ -38,12 +38,6 @@ export function rolesAt(entity: Entity, day: string): Role[] {
 
 export function viewRole(role: Role): RoleView {
   return { title: role.title, organization: role.organization, start: role.start, end: role.end };
-}
-
-/** "Secretary General, NATO (2014–2024)"; "President, Russia (since 2012)". */
-export function describeRole(role: RoleView): string {
-  const span = role.start === null ? "" : role.end === null ? ` (since ${year(role.start)})` : ` (${year(role.start)}–${year(role.end)})`;
-  return `${role.title}, ${role.organization}${span}`;
 }
 
 export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null): Briefing {

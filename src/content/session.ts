@@ -1,0 +1,98 @@
+import matcher from "backstory:matcher";
+import { scanDocument } from "../core/scan";
+import type { Settings } from "../shared/settings";
+import type { PageSummary } from "../shared/messages";
+import { paint, type Mark, type Paint, type PaintedMark } from "./paint";
+import { startHover, type Hover } from "./hover";
+import { createCardHost } from "./card/host";
+import { articleIsDark } from "./theme";
+import { send } from "../shared/runtime";
+
+/** The marks on one page, from one scan: painted, hoverable, navigable. */
+export interface Session {
+  summary: PageSummary;
+  /** Moves to the next (+1) or previous (-1) mark and opens its card. */
+  step(direction: 1 | -1): void;
+  /** Scrolls to the next mark of an entity (or unknown name) and flashes it. */
+  show(entityId: string | null, text: string | null): void;
+  destroy(): void;
+}
+
+const key = (m: Mark) => m.entityId ?? `?${m.text}`;
+
+export function summarize(host: string, marks: Mark[], base: Omit<PageSummary, "host" | "entities" | "unknown" | "marking">): PageSummary {
+  const entities = new Map<string, PageSummary["entities"][number]>();
+  const unknown = new Map<string, PageSummary["unknown"][number]>();
+  for (const m of marks) {
+    if (m.entityId !== null && m.kind !== "unknown") {
+      const e = entities.get(m.entityId) ?? { id: m.entityId, name: m.name, type: m.kind, count: 0 };
+      e.count += 1;
+      entities.set(m.entityId, e);
+    } else {
+      const u = unknown.get(m.text) ?? { text: m.text, type: m.guess ?? "person", count: 0 };
+      u.count += 1;
+      unknown.set(m.text, u);
+    }
+  }
+  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+  return { ...base, host, marking: true, entities: [...entities.values()].sort(byCount), unknown: [...unknown.values()].sort(byCount) };
+}
+
+export function startSession(doc: Document, settings: Settings, force: boolean): Session {
+  const host = doc.location.host;
+  const scan = scanDocument(doc, matcher, { force });
+  const { article } = scan;
+  const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
+  const marks: Mark[] = scan.mentions
+    .filter((m) => (m.type === "person" || m.type === "organization") && settings.kinds[m.type])
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
+  const summary = summarize(host, marks, base);
+  if (!scan.map || marks.length === 0) return { summary, step() {}, show() {}, destroy() {} };
+
+  const counts = new Map<string, number>();
+  for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+  const root = article.root ?? doc.body;
+  const painted: Paint = paint(doc, scan.map, marks, settings.markStyle, articleIsDark(root));
+  const card = createCardHost(doc);
+  const hover: Hover = startHover(doc, {
+    paint: painted,
+    card,
+    showDelayMs: settings.hoverDelayMs,
+    count: (m) => counts.get(key(m)) ?? 1,
+    briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published }),
+    fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
+  });
+
+  let cursor = -1;
+  const reveal = (m: PaintedMark) => {
+    const target = m.range.startContainer.parentElement;
+    target?.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+  };
+  return {
+    summary,
+    step(direction) {
+      const list = painted.marks;
+      cursor = (cursor + direction + list.length) % list.length;
+      reveal(list[cursor]!);
+      hover.open(cursor);
+    },
+    show(entityId, text) {
+      const list = painted.marks;
+      for (let i = 1; i <= list.length; i++) {
+        const index = (cursor + i) % list.length;
+        const m = list[index]!;
+        if (entityId !== null ? m.entityId === entityId : m.entityId === null && m.text === text) {
+          cursor = index;
+          reveal(m);
+          painted.flash(m);
+          return;
+        }
+      }
+    },
+    destroy() {
+      hover.destroy();
+      card.destroy();
+      painted.destroy();
+    },
+  };
+}

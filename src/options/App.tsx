@@ -1,0 +1,112 @@
+import { useEffect, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import { t, type MessageKey } from "../shared/i18n";
+import { HOVER_DELAY_RANGE, parseSettings, withSite, type MarkKind, type MarkStyle, type Settings } from "../shared/settings";
+import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
+
+const STYLES: [MarkStyle, MessageKey][] = [["underline", "markUnderline"], ["tint", "markTint"], ["hover", "markHover"]];
+const KINDS: [MarkKind, MessageKey][] = [["person", "kindsPeople"], ["organization", "kindsOrganizations"], ["unknown", "kindsUnknown"]];
+
+/** The options page: every change is saved at once and applies live in open tabs. */
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [commands, setCommands] = useState<browser.Commands.Command[]>([]);
+  const [site, setSite] = useState("");
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void browser.commands.getAll().then(setCommands, () => setCommands([]));
+    return watchSettings(setSettings);
+  }, []);
+  if (!settings) return null;
+  const save = (next: Settings) => {
+    const valid = parseSettings(next);
+    setSettings(valid);
+    void saveSettings(valid);
+  };
+  const addSite = (e: Event) => {
+    e.preventDefault();
+    const host = site.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+    if (host) save(withSite(settings, host, false));
+    setSite("");
+  };
+  const shortcutsPage = navigator.userAgent.includes("Firefox") ? "about:addons → ⚙ → Manage Extension Shortcuts" : "chrome://extensions/shortcuts";
+  return (
+    <>
+      <h1>{t("optionsTitle")}</h1>
+      <fieldset>
+        <legend>{t("markStyle")}</legend>
+        {STYLES.map(([value, label]) => (
+          <label key={value}>
+            <input type="radio" name="markStyle" value={value} checked={settings.markStyle === value} onChange={() => save({ ...settings, markStyle: value })} />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("kinds")}</legend>
+        {KINDS.map(([kind, label]) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              name={`kind-${kind}`}
+              checked={settings.kinds[kind]}
+              onChange={(e) => save({ ...settings, kinds: { ...settings.kinds, [kind]: e.currentTarget.checked } })}
+            />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>
+          <label for="hover-delay">{t("hoverDelay")}</label>
+        </legend>
+        <input
+          id="hover-delay"
+          type="number"
+          name="hoverDelayMs"
+          min={HOVER_DELAY_RANGE.min}
+          max={HOVER_DELAY_RANGE.max}
+          step={50}
+          value={settings.hoverDelayMs}
+          onChange={(e) => save({ ...settings, hoverDelayMs: Number(e.currentTarget.value) })}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t("disabledSites")}</legend>
+        {settings.disabledSites.length === 0 ? (
+          <p class="muted">{t("disabledNone")}</p>
+        ) : (
+          <ul class="sites">
+            {settings.disabledSites.map((host) => (
+              <li key={host} data-site={host}>
+                <span>{host}</span>
+                <button type="button" onClick={() => save(withSite(settings, host, true))}>
+                  {t("remove")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={addSite}>
+          <label for="add-site">{t("addSite")}</label>{" "}
+          <input id="add-site" name="site" value={site} placeholder="www.example.com" onInput={(e) => setSite(e.currentTarget.value)} />{" "}
+          <button type="submit">{t("add")}</button>
+        </form>
+      </fieldset>
+      <fieldset>
+        <legend>{t("shortcuts")}</legend>
+        <ul>
+          {commands
+            .filter((c) => c.name && c.description)
+            .map((c) => (
+              <li key={c.name}>
+                {c.description}: <kbd>{c.shortcut || t("shortcutUnset")}</kbd>
+              </li>
+            ))}
+        </ul>
+        <p class="muted">{t("shortcutsHelp", shortcutsPage)}</p>
+      </fieldset>
+      <p class="muted">{t("privacyNote")}</p>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { knowledge } from "../knowledge/index";
+import { briefingFor } from "../core/knowledge/briefing";
+import { BriefingBody } from "../shared/ui/BriefingBody";
+import { t } from "../shared/i18n";
+
+const byId = new Map(knowledge.entities.map((e) => [e.id, e]));
+
+interface DetailProps {
+  entityId: string;
+  date: string | null;
+  onOpen(entityId: string): void;
+  /** null when the entity is not on the page. */
+  onShowInPage: ((entityId: string | null, text: string | null) => void) | null;
+}
+
+/** A full entry: the role at the article's date and now, the briefing, related entities, sources. */
+export function EntityDetail({ entityId, date, onOpen, onShowInPage }: DetailProps) {
+  const entity = byId.get(entityId);
+  if (!entity) return null;
+  const briefing = briefingFor(knowledge, entity, date);
+  return (
+    <div class="detail" data-briefing={entityId}>
+      <BriefingBody briefing={briefing} />
+      {briefing.related.length > 0 && (
+        <p class="related">
+          {t("related")}:{" "}
+          {briefing.related.map((r, i) => (
+            <span key={r.id}>
+              {i > 0 && ", "}
+              <button type="button" class="link" data-related={r.id} onClick={() => onOpen(r.id)}>{r.name}</button>
+            </span>
+          ))}
+        </p>
+      )}
+      {onShowInPage && (
+        <button type="button" data-show={entityId} onClick={() => onShowInPage(entityId, null)}>{t("showInPage")}</button>
+      )}
+    </div>
+  );
+}
+
+/** One entity on its own, with a way back (from search, a related link or a card's "Open full entry"). */
+export function EntityPanel({ entityId, date, onPage, onBack, onOpen, onShowInPage }: Omit<DetailProps, "onShowInPage"> & { onPage: Set<string>; onBack(): void; onShowInPage: DetailProps["onShowInPage"] }) {
+  const entity = byId.get(entityId);
+  return (
+    <div class="panel" data-panel={entityId}>
+      <button type="button" class="link back" onClick={onBack}>← {t("tabPage")}</button>
+      <h1>{entity?.name ?? entityId}</h1>
+      <p class="muted">{entity?.summary}</p>
+      <EntityDetail entityId={entityId} date={date} onOpen={onOpen} onShowInPage={onPage.has(entityId) ? onShowInPage : null} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from "preact/hooks";
+import type { FoundEntity, PageSummary } from "../shared/messages";
+import { t } from "../shared/i18n";
+import { EntityDetail } from "./EntityPanel";
+
+interface PageViewProps {
+  summary: PageSummary | null;
+  date: string | null;
+  onOpen(entityId: string): void;
+  onShowInPage(entityId: string | null, text: string | null): void;
+}
+
+/** Everyone the article names, by kind, most mentioned first. */
+export function PageView({ summary, date, onOpen, onShowInPage }: PageViewProps) {
+  if (!summary || !summary.marking) return null;
+  const people = summary.entities.filter((e) => e.type === "person");
+  const organizations = summary.entities.filter((e) => e.type === "organization");
+  if (summary.entities.length === 0 && summary.unknown.length === 0) return <p class="muted">{t("noNames")}</p>;
+  return (
+    <>
+      <EntityList title={t("people")} entities={people} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />
+      <EntityList title={t("organizations")} entities={organizations} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />
+      {summary.unknown.length > 0 && (
+        <details class="unknown">
+          <summary>{t("unknownNames", summary.unknown.length)}</summary>
+          <ul>
+            {summary.unknown.map((u) => (
+              <li key={u.text} data-unknown={u.text}>
+                <span class="name">{u.text}</span>
+                <span class="muted"> · {u.type === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson")}</span>
+                <span class="count" aria-label={t("mentions", u.count)}>{u.count}</span>
+                <button type="button" class="link" onClick={() => onShowInPage(null, u.text)}>{t("showInPage")}</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+function EntityList({ title, entities, date, onOpen, onShowInPage }: { title: string; entities: FoundEntity[] } & Omit<PageViewProps, "summary">) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (entities.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h2>{title}</h2>
+      <ul>
+        {entities.map((e) => (
+          <li key={e.id} data-entity={e.id}>
+            <button class="row" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+              <span class="name">{e.name}</span>
+              <span class="count" aria-label={t("mentions", e.count)}>{e.count}</span>
+            </button>
+            {open === e.id && <EntityDetail entityId={e.id} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

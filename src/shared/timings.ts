@@ -1,0 +1,8 @@
+/** Every timing of the page-side UI, with the reason for its number. */
+
+/** Default dwell before a card shows (the reader can change it): Wikipedia Page Previews settled on ~500 ms; shorter pops cards on every pass of the pointer. */
+export const SHOW_DELAY_MS = 500;
+/** Grace after the pointer leaves the name or card: long enough to cross the gap onto the card (Page Previews: 300 ms). */
+export const HIDE_DELAY_MS = 300;
+/** How long "Show in page" flashes a mention: long enough to catch the eye after the scroll, short enough not to linger. */
+export const FLASH_MS = 1600;
