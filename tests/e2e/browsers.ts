@@ -17,7 +17,12 @@ export interface TestPage {
   evaluate<T>(fn: () => T): Promise<T>;
   evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
   waitFor(fn: () => unknown, timeoutMs?: number): Promise<void>;
+  /** Runs a script's source in the page (not subject to the page's CSP). */
+  evaluateScript(source: string): Promise<unknown>;
   mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /** Makes this the selected tab: hidden tabs get no animation frames. */
+  bringToFront(): Promise<void>;
   click(selector: string): Promise<void>;
   screenshot(file: string): Promise<void>;
 }
@@ -42,17 +47,25 @@ export function installed(name: BrowserName): boolean {
   return (name === "chromium" ? CHROMIUM : FIREFOX) !== undefined;
 }
 
-export async function launch(name: BrowserName): Promise<TestBrowser> {
-  return name === "chromium" ? launchChromium() : launchFirefox();
+export interface LaunchOptions {
+  /** prefers-color-scheme for pages and extension pages. */
+  colorScheme?: "light" | "dark";
+  /** A profile folder to reuse across launches (kept on close); a fresh temporary one otherwise. */
+  profile?: string;
 }
 
-async function launchChromium(): Promise<TestBrowser> {
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
+  return name === "chromium" ? launchChromium(options) : launchFirefox(options);
+}
+
+async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   const ext = path.join(root, "dist/chrome");
-  const profile = mkdtempSync(path.join(tmpdir(), "backstory-chromium-"));
+  const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), "backstory-chromium-"));
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM!,
     headless: true,
     viewport: { width: 1200, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
     // Playwright passes --disable-extensions by default; this overrides it.
     args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
@@ -62,8 +75,11 @@ async function launchChromium(): Promise<TestBrowser> {
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn),
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluateScript: (source) => page.evaluate(source),
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
     click: (selector) => page.click(selector),
     // caret "initial": Playwright otherwise restyles text fields to hide the caret, which leaves style="" on them.
     screenshot: async (file) => void (await page.screenshot({ path: file, caret: "initial" })),
@@ -78,12 +94,12 @@ async function launchChromium(): Promise<TestBrowser> {
     },
     async close() {
       await ctx.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
 
-async function launchFirefox(): Promise<TestBrowser> {
+async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
   const uuid = randomUUID();
   const browser: PpBrowser = await puppeteer.launch({
     browser: "firefox",
@@ -92,15 +108,25 @@ async function launchFirefox(): Promise<TestBrowser> {
     defaultViewport: { width: 1200, height: 900 },
     // Lets BiDi navigate to moz-extension:// pages (the popup).
     args: ["--remote-allow-system-access"],
-    extraPrefsFirefox: { "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: uuid }) },
+    ...(options.profile ? { userDataDir: options.profile } : {}),
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: uuid }),
+      // A temporary add-on's storage survives its removal at close, so a restart can find it.
+      "extensions.webextensions.keepStorageOnUninstall": true,
+      // 0 = dark, 1 = light, for web content and extension pages alike.
+      "layout.css.prefers-color-scheme.content-override": options.colorScheme === "dark" ? 0 : 1,
+    },
   });
   await browser.installExtension(path.join(root, "dist/firefox"));
   const wrap = (page: PpPage): TestPage => ({
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn) as never,
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluateScript: (source) => page.evaluate(source),
     waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout, polling: 50 })),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    bringToFront: () => page.bringToFront(),
     click: (selector) => page.click(selector),
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
   });

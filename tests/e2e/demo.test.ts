@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import path from "node:path";
 import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
+import { cardText, openPopupFor, paintedTexts, pointOf } from "./page";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -13,36 +14,6 @@ const EXPECTED_MARKS = [
   "Dmitry Peskov", "Vladimir Putin", "NATO", "NATO", "Lavrov", "NATO", "the alliance", "NATO", "NATO", "Stoltenberg", "NATO",
   "UN General Assembly", "Lavrov", "NATO-Russia Council", "NATO", "Lavrov", "Heiko Maas", "EU", "NATO", "NATO-Russia Council", "The Alliance",
 ];
-
-/** Reads the painted ranges from the page: CSS.highlights is shared with the content script. */
-function paintedTexts(): string[] {
-  const ranges: Range[] = [];
-  for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
-    if (/^backstory-(underline|tint|hidden)-/.test(name)) for (const r of h) ranges.push(r);
-  }
-  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  return ranges.map((r) => r.toString());
-}
-
-function cardText(): string | null {
-  const host = document.querySelector("backstory-card");
-  return host?.shadowRoot?.querySelector(".card")?.textContent ?? null;
-}
-
-async function rectOf(page: TestPage, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluateWith((wanted) => {
-    for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
-      if (!/^backstory-(underline|tint|hidden)-/.test(name)) continue;
-      for (const r of h) {
-        if (r.toString() === wanted) {
-          const b = r.getBoundingClientRect();
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-    }
-    throw new Error(`no painted range "${wanted}"`);
-  }, text);
-}
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
 
@@ -70,7 +41,7 @@ describe.each(browsers)("the demo article in %s", (name) => {
 
   it("shows a card for Lavrov after a dwell, and hides it after leaving", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    const at = await rectOf(page, "Lavrov");
+    const at = await pointOf(page, "Lavrov");
     await page.mouseMove(at.x - 3, at.y);
     await page.mouseMove(at.x, at.y);
     await page.waitFor(() => /Minister of Foreign Affairs, Government of Russia/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
@@ -86,9 +57,9 @@ describe.each(browsers)("the demo article in %s", (name) => {
   });
 
   it("says what Stoltenberg was then and is now", async () => {
-    const at = await rectOf(page, "Jens Stoltenberg");
+    const at = await pointOf(page, "Jens Stoltenberg");
     await page.evaluateWith((y) => window.scrollBy(0, y - 300), at.y);
-    const moved = await rectOf(page, "Jens Stoltenberg");
+    const moved = await pointOf(page, "Jens Stoltenberg");
     await page.mouseMove(moved.x, moved.y);
     await page.waitFor(() => /Now: /.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
     const text = await page.evaluate(cardText);
@@ -119,15 +90,7 @@ describe.each(browsers)("the demo article in %s", (name) => {
   });
 
   it("lists the article's people and organizations in the popup, with their briefings", async () => {
-    const probe = await browser.openExtensionPage("popup.html");
-    const tabIds = await probe.evaluate(async () => {
-      type Session = { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
-      const g = globalThis as unknown as { browser?: Session; chrome?: Session };
-      const api = (g.browser ?? g.chrome)!;
-      return Object.keys(await api.storage.session.get(null)).map((k) => Number(k.replace("tab:", "")));
-    });
-    expect(tabIds).toHaveLength(1);
-    await probe.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabIds[0]!);
+    const { popup: probe } = await openPopupFor(browser);
     await probe.waitFor(() => document.querySelectorAll("[data-entity]").length > 0);
     const rows = await probe.evaluate(() => Array.from(document.querySelectorAll("[data-entity] .name")).map((e) => e.textContent));
     for (const expected of ["Sergei Lavrov", "Jens Stoltenberg", "Dmitry Peskov", "Vladimir Putin", "Heiko Maas", "NATO", "NATO–Russia Council"]) {

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
+import path from "node:path";
+import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
+import { bringTo, cardRect, cardText, messageTab, openPopupFor, pointOf, sleep } from "./page";
+// @ts-expect-error: a plain ES module without types
+import { serve } from "../../tools/serve.mjs";
+
+const browsers: BrowserName[] = ["chromium", "firefox"];
+const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
+const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
+
+describe.each(browsers)("the hover card in %s", (name) => {
+  let browser: TestBrowser;
+  let server: Server;
+  let page: TestPage;
+  let control: TestPage;
+  let tabId: number;
+
+  beforeAll(async () => {
+    let url: string;
+    ({ server, url } = await serve("demo"));
+    browser = await launch(name);
+    page = await browser.newPage();
+    await page.goto(url);
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+    ({ popup: control, tabId } = await openPopupFor(browser));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+  beforeEach(async () => {
+    await page.bringToFront();
+    await page.mouseMove(2, 2);
+    await page.press("Escape");
+    await page.waitFor(noCard, 2_000);
+  });
+
+  it("shows the card within 700 ms of a dwell on a name, and not before the dwell", async () => {
+    const at = await bringTo(page, "Heiko Maas", 200);
+    // Timed in the page, from the pointer's arrival to the card's first frame, so driver latency does not count.
+    await page.evaluate(() => {
+      const probe = { moved: 0, shown: 0 };
+      (window as unknown as { probe: typeof probe }).probe = probe;
+      document.addEventListener("mousemove", () => (probe.moved ||= performance.now()), { capture: true, once: true });
+      const tick = () => {
+        if (document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card")) probe.shown = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(hasCard, 3_000);
+    const { moved, shown } = await page.evaluate(() => (window as unknown as { probe: { moved: number; shown: number } }).probe);
+    expect(shown - moved).toBeGreaterThanOrEqual(450);
+    expect(shown - moved).toBeLessThanOrEqual(700);
+    expect(await page.evaluate(cardText)).toContain("Heiko Maas");
+  });
+
+  it("shows nothing on a quick pass over a name", async () => {
+    const at = await bringTo(page, "Vladimir Putin", 300);
+    await page.mouseMove(at.x - 40, at.y);
+    await page.mouseMove(at.x, at.y);
+    await sleep(120);
+    await page.mouseMove(2, at.y);
+    await sleep(700);
+    expect(await page.evaluate(hasCard)).toBe(false);
+  });
+
+  it("keeps the card while the pointer is on it, and hides it after leaving", async () => {
+    const at = await bringTo(page, "Dmitry Peskov", 200);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(hasCard, 2_000);
+    const rect = (await page.evaluate(cardRect))!;
+    await page.mouseMove(rect.left + 20, rect.top + 20);
+    await sleep(700);
+    expect(await page.evaluate(hasCard)).toBe(true);
+    await page.mouseMove(rect.right + 200, rect.bottom + 50);
+    await page.waitFor(noCard, 2_000);
+  });
+
+  it("closes on Escape", async () => {
+    const at = await bringTo(page, "Dmitry Peskov", 200);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(hasCard, 2_000);
+    await page.press("Escape");
+    await page.waitFor(noCard, 1_000);
+  });
+
+  it("keeps the card on screen near every edge of the window", async () => {
+    const viewport = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+    // Names on the left and right of the column, high and low in the window.
+    const cases = [["Lavrov", 1, 60], ["NATO information office", 0, 60], ["Heiko Maas", 0, viewport.height - 40], ["NATO-Russia Council", 1, viewport.height - 40]] as const;
+    for (const [text, nth, y] of cases) {
+      await page.mouseMove(2, 2);
+      await page.press("Escape");
+      const at = await bringTo(page, text, y, nth);
+      expect(Math.abs(at.y - y), `${text} scrolled to ${y}`).toBeLessThan(30);
+      await page.mouseMove(at.x, at.y);
+      await page.waitFor(hasCard, 2_000);
+      const r = (await page.evaluate(cardRect))!;
+      expect(r.left, `${text} at ${y}`).toBeGreaterThanOrEqual(0);
+      expect(r.top, `${text} at ${y}`).toBeGreaterThanOrEqual(0);
+      expect(r.right, `${text} at ${y}`).toBeLessThanOrEqual(viewport.width);
+      expect(r.bottom, `${text} at ${y}`).toBeLessThanOrEqual(viewport.height);
+      // Below the line in the upper half, above it in the lower half.
+      if (y < viewport.height / 2) expect(r.top).toBeGreaterThan(at.y);
+      else expect(r.bottom).toBeLessThan(at.y);
+    }
+  });
+
+  it("moves through the names from the keyboard command, as a dialog that holds focus", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await messageTab(control, tabId, { type: "command", command: "next-name" });
+    await page.waitFor(hasCard, 2_000);
+    expect(await page.evaluate(() => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card .name")?.textContent)).toBe("NATO");
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe("backstory-card");
+    expect(await page.evaluate(() => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card")?.getAttribute("aria-modal"))).toBe("true");
+    await messageTab(control, tabId, { type: "command", command: "next-name" });
+    await messageTab(control, tabId, { type: "command", command: "next-name" });
+    await page.waitFor(() => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card .name")?.textContent === "Sergei Lavrov", 2_000);
+    await messageTab(control, tabId, { type: "command", command: "previous-name" });
+    await page.waitFor(() => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card .name")?.textContent === "NATO", 2_000);
+    await page.press("Escape");
+    await page.waitFor(noCard, 1_000);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe("body");
+  });
+});
+
+describe.each(browsers)("card screenshots in %s", (name) => {
+  for (const scheme of ["light", "dark"] as const) {
+    it(`in the ${scheme} scheme`, async () => {
+      const { server, url } = await serve("demo");
+      const browser = await launch(name, { colorScheme: scheme });
+      try {
+        const page = await browser.newPage();
+        await page.goto(url);
+        await page.bringToFront();
+        await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+        const at = await bringTo(page, "Jens Stoltenberg", 250);
+        await page.mouseMove(at.x, at.y);
+        await page.waitFor(() => /Now:/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 3_000);
+        await sleep(250); // the fade-in
+        const background = await page.evaluate(() => getComputedStyle(document.querySelector("backstory-card")!.shadowRoot!.querySelector(".card")!).backgroundColor);
+        expect(background).toBe(scheme === "dark" ? "rgb(28, 34, 48)" : "rgb(255, 255, 255)");
+        await page.screenshot(path.join(OUTPUT, `${name}-card-${scheme}.png`));
+      } finally {
+        await browser.close();
+        server.close();
+      }
+    });
+  }
+});

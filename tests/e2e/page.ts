@@ -1,0 +1,81 @@
+/** Page-side probes shared by the end-to-end tests. Functions passed to `evaluate` run in the page. */
+import type { TestBrowser, TestPage } from "./browsers";
+
+/** The painted ranges, in document order: CSS.highlights is shared with the content script. */
+export function paintedTexts(): string[] {
+  const ranges: Range[] = [];
+  for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+    if (/^backstory-(underline|tint|hidden)-/.test(name)) for (const r of h) ranges.push(r);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((r) => r.toString());
+}
+
+export function cardText(): string | null {
+  const host = document.querySelector("backstory-card");
+  return host?.shadowRoot?.querySelector(".card")?.textContent ?? null;
+}
+
+export function cardRect(): { left: number; top: number; right: number; bottom: number } | null {
+  const card = document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card");
+  if (!card) return null;
+  const r = card.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+}
+
+/** The centre of the `nth` painted range whose text is `text`, in viewport coordinates. */
+export async function pointOf(page: TestPage, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  return page.evaluateWith(([wanted, n]) => {
+    const found: Range[] = [];
+    for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+      if (!/^backstory-(underline|tint|hidden)-/.test(name)) continue;
+      for (const r of h) if (r.toString() === wanted) found.push(r);
+    }
+    found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const r = found[n];
+    if (!r) throw new Error(`no painted range "${wanted}" #${n}`);
+    const b = r.getClientRects()[0]!;
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, [text, nth] as const);
+}
+
+/** Scrolls so the range sits at `y` in the viewport, then returns its centre. */
+export async function bringTo(page: TestPage, text: string, y: number, nth = 0): Promise<{ x: number; y: number }> {
+  const at = await pointOf(page, text, nth);
+  await page.evaluateWith((dy) => window.scrollBy(0, dy), at.y - y);
+  return pointOf(page, text, nth);
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Api = {
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(tabId: number, message: unknown, options?: unknown): Promise<unknown> };
+};
+
+/** The tab ids the background holds summaries for (read from an extension page). */
+export async function summarizedTabs(extensionPage: TestPage): Promise<number[]> {
+  return extensionPage.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    return Object.keys(await api.storage.session.get(null)).map((k) => Number(k.replace("tab:", "")));
+  });
+}
+
+/** Sends a message to a tab's content script from an extension page, as the background or popup would. */
+export async function messageTab(extensionPage: TestPage, tabId: number, message: unknown): Promise<void> {
+  await extensionPage.evaluateWith(async ([tab, msg]) => {
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    await (g.browser ?? g.chrome)!.tabs.sendMessage(tab, msg, { frameId: 0 });
+  }, [tabId, message] as const);
+}
+
+/** Opens the popup as a page for the one tab with a summary. */
+export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestPage; tabId: number }> {
+  const popup = await browser.openExtensionPage("popup.html");
+  const tabs = await summarizedTabs(popup);
+  if (tabs.length !== 1) throw new Error(`expected one tab with a summary, found ${tabs.length}`);
+  await popup.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabs[0]!);
+  await popup.waitFor(() => document.querySelector("[data-state]") !== null);
+  return { popup, tabId: tabs[0]! };
+}
