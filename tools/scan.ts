@@ -24,5 +24,5 @@ console.log(JSON.stringify({
   lang: scan.article.lang,
   articleText: scan.map ? readableText(scan.map.text) : "",
   mentions: scan.mentions.map(({ entityId, name, type, text }) => ({ entityId, name, type, text })),
-  unknown: [],
+  unknown: scan.unknown.map(({ text, type }) => ({ text, type })),
 }, null, 2));

@@ -28,6 +28,9 @@ export function tinyKnowledge(): Knowledge {
       { ...base, id: "medvedev-d", type: "person", name: "Dmitry Medvedev", aliases: [], contextAliases: ["Medvedev"] },
       { ...base, id: "medvedev-t", type: "person", name: "Daniil Medvedev", aliases: [], contextAliases: ["Medvedev"] },
       { ...base, id: "russia", type: "state", name: "Russia", aliases: [] },
+      { ...base, id: "stoltenberg", type: "person", name: "Jens Stoltenberg", aliases: ["Stoltenberg"] },
+      { ...base, id: "rasmussen", type: "person", name: "Anders Fogh Rasmussen", aliases: [] },
+      { ...base, id: "may", type: "person", name: "Theresa May", aliases: [] },
     ],
   };
 }

@@ -42,6 +42,37 @@ describe("findMentions", () => {
   it("never spans a block boundary", () => {
     expect(found("Sergey\nLavrov")).toEqual(["Lavrov=lavrov"]);
   });
+  it("matches dashes written with spaces around them", () => {
+    expect(found("The NATO – Russia Council met.")).toEqual(["NATO – Russia Council=nrc"]);
+  });
+  it("keeps a bare apostrophe after s and quotes out of the range", () => {
+    expect(found("“Stoltenberg’ aides” and 'NATO'")).toEqual(["Stoltenberg=stoltenberg", "NATO=nato"]);
+  });
+  it("matches across inline markup but not across blocks", () => {
+    // The text map joins inline elements into one run of text and puts "\n" between blocks.
+    expect(found("Jens Stoltenberg")).toEqual(["Jens Stoltenberg=stoltenberg"]);
+    expect(found("NATO-Russia\nCouncil")).toEqual(["NATO=nato", "Russia=russia"]);
+  });
+  it("links a sentence-initial context alias like a lower-case one", () => {
+    expect(found("NATO met. The alliance agreed.")).toEqual(["NATO=nato", "The alliance=nato"]);
+  });
+  it("does not link a known name that opens a longer organization name", () => {
+    expect(found("Photo: NATO Press Service. NATO said.")).toEqual(["NATO=nato"]);
+    expect(found("NATO Secretary General Jens Stoltenberg")).toEqual(["NATO=nato", "Jens Stoltenberg=stoltenberg"]);
+  });
+  it("links a bare surname derived from a person's name only after the full name", () => {
+    expect(found("Fogh said. Anders Fogh Rasmussen spoke. Rasmussen added.")).toEqual(["Anders Fogh Rasmussen=rasmussen", "Rasmussen=rasmussen"]);
+    expect(found("Rasmussen said.")).toEqual([]);
+  });
+  it("does not derive a surname that is a common word", () => {
+    expect(found("Theresa May spoke in May.")).toEqual(["Theresa May=may"]);
+  });
+  it("lets a title introduce a person for later bare mentions", () => {
+    expect(found("Foreign Minister Maas said. Maas added.")).toEqual(["Maas=maas", "Maas=maas"]);
+  });
+  it("matches every alias in an all-caps headline", () => {
+    expect(found("NATO-RUSSIA COUNCIL: ERDOGAN MEETS SERGEI LAVROV")).toEqual(["NATO-RUSSIA COUNCIL=nrc", "ERDOGAN=erdogan", "SERGEI LAVROV=lavrov"]);
+  });
   it("gives offsets into the original text", () => {
     const text = "Erdoğan’s visit: Lavrov";
     for (const m of findMentions(text, matcher)) expect(text.slice(m.start, m.end)).toBe(m.text);

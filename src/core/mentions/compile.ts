@@ -26,10 +26,12 @@ export function compileMatcher(kb: Knowledge): CompiledMatcher {
   const aliases: CompiledMatcher["aliases"] = {};
   const forms = new Set<string>();
 
+  const surnames = derivedSurnames(kb);
   kb.entities.forEach((e, index) => {
     const names: [string, 0 | 1][] = [
       ...[e.name, ...e.aliases].map((a): [string, 0 | 1] => [a, 0]),
       ...(e.contextAliases ?? []).map((a): [string, 0 | 1] => [a, 1]),
+      ...(surnames.get(index) ?? []).map((a): [string, 0 | 1] => [a, 1]),
     ];
     for (const [alias, needsContext] of names) {
       const key = foldName(alias);
@@ -59,6 +61,40 @@ export function compileMatcher(kb: Knowledge): CompiledMatcher {
   return { entities, aliases, pattern };
 }
 
+/**
+ * Every person's bare surname (the last word of the name) as a context alias:
+ * after "Jens Stoltenberg", "Stoltenberg" links without the knowledge file
+ * listing it. Not derived where that word is already a plain alias of another
+ * entity, is shorter than four letters ("Un" of Kim Jong Un would match "UN"
+ * in capitals), or is a common capitalised word ("May", "Brown" after "Theresa
+ * May" would link every month of May): those belong in contextAliases by hand.
+ * Two people sharing a derived surname both get it; the matcher then links
+ * it to whichever was named last, and never on a title alone.
+ */
+function derivedSurnames(kb: Knowledge): Map<number, string[]> {
+  const plain = new Set<string>();
+  for (const e of kb.entities) for (const a of [e.name, ...e.aliases]) plain.add(foldName(a));
+  const out = new Map<number, string[]>();
+  kb.entities.forEach((e, index) => {
+    if (e.type !== "person") return;
+    const words = e.name.split(/\s+/).filter((w) => !/^(?:Jr|Sr|I{1,3}|IV)\.?$/.test(w));
+    const surname = words[words.length - 1];
+    if (words.length < 2 || !surname || !/^\p{Lu}\p{Ll}{3,}$/u.test(foldText(surname))) return;
+    const key = foldName(surname);
+    if (plain.has(key) || NOT_SURNAMES.has(key)) return;
+    out.set(index, [surname]);
+  });
+  return out;
+}
+
+/** Capitalised words that are surnames too, but far more often something else. */
+const NOT_SURNAMES = new Set(
+  ("january february march april may june july august september october november december monday tuesday wednesday " +
+    "thursday friday saturday sunday white black brown green gray grey young king rice bush may long short little " +
+    "love rose hope grant mark will bill price cash gold rich hill wood church bell cook baker miller smith hunter " +
+    "fisher walker mason carter turner page major north south east west").split(" "),
+);
+
 /** One regex fragment per character of a folded alias. */
 function regexUnits(form: string): string[] {
   const units: string[] = [];
@@ -66,6 +102,9 @@ function regexUnits(form: string): string[] {
   chars.forEach((c, i) => {
     if (c === " ") {
       if (units[units.length - 1] !== " +") units.push(" +");
+    } else if (c === "-" && i > 0) {
+      // "NATO–Russia Council" is also set "NATO – Russia Council".
+      units.push(" ?- ?");
     } else if (i === 0 && c !== c.toUpperCase()) {
       // "the Alliance" is also "The Alliance" at the start of a sentence.
       units.push(`[${c}${c.toUpperCase()}]`);

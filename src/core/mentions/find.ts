@@ -1,6 +1,7 @@
 import { foldName, foldText } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
+import { opensLongerName } from "./names";
 
 export interface Mention {
   /** Offsets into the text searched, end exclusive. */
@@ -37,10 +38,12 @@ export function findMentions(text: string, matcher: CompiledMatcher, pattern = n
   for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
     const owners = matcher.aliases[foldName(m[0])];
     if (!owners) continue;
+    if (opensLongerName(folded, m.index + m[0].length)) continue;
     const entity = resolve(owners, introduced, folded, m.index);
     if (entity === undefined) continue;
-    const plain = owners.length === 1 && owners[0]![1] === 0;
-    if (plain) introduced.set(entity, m.index);
+    // A name that can mean only this entity (a plain alias, or a context alias after a title)
+    // introduces it: "Foreign Minister Maas said … Maas added".
+    if (owners.length === 1) introduced.set(entity, m.index);
     const e = matcher.entities[entity]!;
     mentions.push({ start: m.index, end: m.index + m[0].length, entityId: e.id, name: e.name, type: e.type, text: text.slice(m.index, m.index + m[0].length) });
   }

@@ -48,7 +48,7 @@ export function foldText(text: string): string {
   return plainRun === 0 ? text : out + text.slice(plainRun);
 }
 
-/** A key for comparing names: folded, lower-case, single-spaced. */
+/** A key for comparing names: folded, lower-case, single-spaced, no spaces around a dash ("NATO – Russia"). */
 export function foldName(name: string): string {
-  return foldText(name).toLowerCase().replace(/ +/g, " ").trim();
+  return foldText(name).toLowerCase().replace(/ +/g, " ").replace(/ ?- ?/g, "-").trim();
 }

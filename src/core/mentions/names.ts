@@ -1,0 +1,341 @@
+import { foldText } from "../text/fold";
+import { DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, TITLES } from "./words";
+
+export type NameType = "person" | "organization";
+
+export interface UnknownName {
+  /** Offsets into the text searched, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  type: NameType;
+}
+
+/** Ranges already taken by known entities (any type: a state is not an unknown name either). */
+export interface Taken {
+  start: number;
+  end: number;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Folded, lower-case: the key into the word lists. */
+  key: string;
+  /** Starts with a capital letter (or a digit-free all-caps acronym). */
+  cap: boolean;
+  /** All capitals, two letters or more. */
+  upper: boolean;
+  /** First word of a sentence, a headline or a block: capitalised whatever it is. */
+  initial: boolean;
+  /** A punctuation mark rather than a word; "\n" is a block boundary. */
+  mark: string | null;
+}
+
+interface Line {
+  tokens: Token[];
+  /** An all-caps headline or dateline: capitals say nothing there. */
+  shouting: boolean;
+  /** Results or standings: mostly numbers, or "TEAM v TEAM" fixtures. */
+  table: boolean;
+  /** A photo credit ("© Foto: Virginia Mayo (Keystone)"): names in it are photographers and agencies. */
+  credit: boolean;
+}
+
+interface Candidate {
+  tokens: Token[];
+  line: Line;
+  /** A title or role word stands right before the name. */
+  titled: boolean;
+  type: NameType | null;
+  /** A team in a results table or fixture list. */
+  team: boolean;
+}
+
+const TOKEN = /\n|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
+const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "|", "©", "•", "*"]);
+const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
+const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
+const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
+const SAID = new Set(["said", "says", "told", "added", "wrote", "insisted", "argued", "noted", "explained", "stressed"]);
+
+/**
+ * People and organizations named in `text` that the knowledge base does not
+ * hold: capitalised runs, typed by titles, organization head words, a first-name
+ * list and what the rest of the text says about the same words. Rules and word
+ * lists only, so it runs in a content script in about a millisecond per page.
+ */
+export function findUnknownNames(text: string, taken: readonly Taken[] = []): UnknownName[] {
+  const folded = foldText(text);
+  const lines = tokenize(folded, taken);
+  const lowerSeen = new Set<string>();
+  for (const line of lines) for (const t of line.tokens) if (!t.mark && !t.cap && /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
+
+  const candidates: Candidate[] = [];
+  for (const line of lines) candidates.push(...runs(line, lowerSeen));
+  for (const c of candidates) c.type = classify(c, lowerSeen);
+
+  // What the text says once holds throughout: after "Wasim Akram", "Akram" is a person.
+  const people = new Set<string>();
+  const orgs = new Set<string>();
+  for (const c of candidates) {
+    if (c.tokens.length === 0) continue;
+    const whole = c.tokens.map((t) => t.key).join(" ");
+    if (c.type === "person") {
+      people.add(whole);
+      if (c.tokens.length > 1) people.add(c.tokens[c.tokens.length - 1]!.key);
+    } else if (c.type === "organization") orgs.add(whole);
+  }
+  const names: UnknownName[] = [];
+  for (const c of candidates) {
+    if (c.tokens.length === 0) continue;
+    if (!c.type) {
+      const whole = c.tokens.map((t) => t.key).join(" ");
+      if (people.has(whole)) c.type = "person";
+      else if (orgs.has(whole)) c.type = "organization";
+      else continue;
+    }
+    const start = c.tokens[0]!.start;
+    const end = c.tokens[c.tokens.length - 1]!.end;
+    names.push({ start, end, text: text.slice(start, end), type: c.type });
+  }
+  return names;
+}
+
+function tokenize(folded: string, taken: readonly Taken[]): Line[] {
+  const lines: Line[] = [];
+  let tokens: Token[] = [];
+  const close = () => {
+    const words = tokens.filter((t) => !t.mark && /\p{L}{2}/u.test(t.key));
+    const upper = words.filter((t) => t.upper).length;
+    const first = tokens.findIndex((t) => !t.mark);
+    const lineText = tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "";
+    const numbers = tokens.filter((t) => !t.mark && /^\d/.test(t.key)).length;
+    lines.push({
+      tokens,
+      shouting: words.length >= 2 && upper / words.length >= 0.6,
+      table: numbers >= 2 && numbers >= words.length / 2,
+      credit: first >= 0 && CREDIT.test(lineText),
+    });
+    tokens = [];
+  };
+  let takenAt = 0;
+  let previous: string | null = null;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
+    const raw = m[0];
+    if (raw === "\n") {
+      close();
+      previous = null;
+      continue;
+    }
+    let start = m.index;
+    let end = start + raw.length;
+    while (takenAt < taken.length && taken[takenAt]!.end <= start) takenAt++;
+    const inTaken = takenAt < taken.length && taken[takenAt]!.start < end;
+    const isWord = /^[\p{L}\p{N}]/u.test(raw);
+    if (isWord && /'s$/i.test(raw) && raw.length > 2) end -= 2; // the possessive is not part of the name
+    const word = folded.slice(start, end);
+    const initial = previous === null || SENTENCE_END.has(previous);
+    if (inTaken) {
+      // A known entity's range ends any run, as punctuation would.
+      tokens.push({ start, end, key: word.toLowerCase(), cap: false, upper: false, initial, mark: "known" });
+      previous = "known";
+      continue;
+    }
+    if (!isWord) {
+      tokens.push({ start, end, key: word, cap: false, upper: false, initial, mark: word });
+      previous = word;
+      continue;
+    }
+    const upper = /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+    tokens.push({ start, end, key: word.toLowerCase(), cap: /^\p{Lu}/u.test(word), upper, initial, mark: null });
+    previous = word;
+    // "Lavrov's": the "'s" closes the run like punctuation would.
+    if (end < m.index + raw.length) previous = "'";
+    if (end < m.index + raw.length) tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
+    start = end;
+  }
+  close();
+  return lines;
+}
+
+/** Capitalised runs of a line, joined over "of"/"and" inside organization names and particles inside person names. */
+function runs(line: Line, lowerSeen: Set<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const tokens = line.tokens;
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (t.mark || !t.cap) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [t];
+    /** Joiners kept only if the run turns out to be an organization ("State Law and Order Restoration Council"). */
+    const tentative = new Set<Token>();
+    let j = i + 1;
+    while (j < tokens.length) {
+      const n = tokens[j]!;
+      if (!n.mark && n.cap && !(line.shouting && ORG_JOINERS.has(n.key))) {
+        run.push(n);
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      const last = run[run.length - 1]!;
+      if (!after || after.mark || !after.cap) break;
+      const joiner = n.mark === "&" || (!n.mark && ORG_JOINERS.has(n.key));
+      const particle = !n.mark && !n.cap && PERSON_PARTICLES.has(n.key) && !line.shouting;
+      if (!joiner && !particle) break;
+      if (joiner && !OF_HEADS.has(last.key) && n.key !== "&") tentative.add(n);
+      run.push(n, after);
+      j += 2;
+    }
+    const last = run[run.length - 1]!;
+    if (tentative.size && !ORG_HEADS.has(last.key)) {
+      let part: Token[] = [];
+      for (const r of run) {
+        if (tentative.has(r)) {
+          out.push(...split(part, tokens, tokens.indexOf(part[0]!), line, lowerSeen));
+          part = [];
+        } else part.push(r);
+      }
+      out.push(...split(part, tokens, tokens.indexOf(part[0]!), line, lowerSeen));
+    } else out.push(...split(run, tokens, i, line, lowerSeen));
+    i = j;
+  }
+  return out;
+}
+
+/** Splits a run at titles ("NATO Secretary General Jens Stoltenberg") and drops words that only start a sentence. */
+function split(run: Token[], tokens: Token[], at: number, line: Line, lowerSeen: Set<string>): Candidate[] {
+  const before = roleBefore(tokens, at);
+  const team = line.table && isTeamSlot(tokens, at + run.length);
+  // An organization head at the end makes the whole run one organization, titles and all ("Foreign Ministry").
+  const last = run[run.length - 1]!;
+  const ofName = run.some((t, k) => OF_HEADS.has(t.key) && k + 1 < run.length && ORG_JOINERS.has(run[k + 1]!.key)); // "Ministry of Foreign Affairs"
+  if (((ORG_HEADS.has(last.key) || ofName) && !line.shouting) || team) {
+    const body = dropLeading(run, lowerSeen, false);
+    if (body.length >= 2 || (body.length === 1 && (body[0]!.upper || team))) return [{ tokens: body, line, titled: false, type: null, team }];
+  }
+  const out: Candidate[] = [];
+  let part: Token[] = [];
+  let titled = before;
+  const flush = (nextTitled: boolean) => {
+    const body = dropLeading(part, lowerSeen, titled);
+    if (body.length) out.push({ tokens: body, line, titled, type: null, team: false });
+    part = [];
+    titled = nextTitled;
+  };
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k]!;
+    if (TITLES.has(t.key) && !isNameAfterTitle(run, k)) {
+      flush(true);
+      titled = true;
+    } else part.push(t);
+  }
+  flush(false);
+  return out;
+}
+
+/**
+ * In results and standings ("Plymouth 4 Exeter 1", "Ajax 18 7 8 3 23 16 29",
+ * "ANAHEIM AT BUFFALO") a name followed by a score, or either side of a fixture, is a team.
+ */
+function isTeamSlot(tokens: Token[], after: number): boolean {
+  let k = after;
+  // "Kinder Bologna ( Italy ) 9 4 5": a country in brackets between team and score.
+  if (tokens[k]?.mark === "(" && tokens[k + 2]?.mark === ")") k += 3;
+  const next = tokens[k];
+  return next !== undefined && !next.mark && /^\d/.test(next.key);
+}
+
+/**
+ * Title words come before a name ("Foreign Minister Sergei Lavrov"); the same
+ * word after a first name, or ending a run on its own, is a surname ("John Major").
+ */
+function isNameAfterTitle(run: Token[], k: number): boolean {
+  const previous = run[k - 1];
+  if (previous && FIRST_NAMES.has(previous.key) && !TITLES.has(previous.key)) return true;
+  if (k + 1 < run.length) return false;
+  return !(previous && TITLES.has(previous.key));
+}
+
+function roleBefore(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  if (k >= 0 && tokens[k]!.mark === ",") k--;
+  const t = tokens[k];
+  return t !== undefined && !t.mark && !t.cap && ROLE_WORDS.has(t.key);
+}
+
+/** Words that open a run only because they open a sentence, articles and nationality words ("The German", "Russian"). */
+function dropLeading(part: Token[], lowerSeen: Set<string>, titled: boolean): Token[] {
+  let k = 0;
+  while (k < part.length) {
+    const t = part[k]!;
+    const rest = part.length - k;
+    if (rest > 1 && PLACES.has(part.slice(k).map((p) => p.key).join(" "))) break; // "New York"
+    if (STOP.has(t.key) || (t.initial && !t.upper && lowerSeen.has(t.key))) k++;
+    else if (t.initial && rest > 1 && !isNameWord(t.key) && /(?:ed|ing|ly|s)$/.test(t.key) && !titled) k++;
+    else if (DEMONYMS.has(t.key) && rest > 1 && !ORG_HEADS.has(part[part.length - 1]!.key)) k++;
+    else break;
+  }
+  return part.slice(k);
+}
+
+function isNameWord(key: string): boolean {
+  return FIRST_NAMES.has(key) || LAST_NAMES.has(key) || PLACES.has(key) || KNOWN_ORGS.has(key);
+}
+
+function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
+  const { tokens, line } = c;
+  if (tokens.length === 0) return null;
+  const keys = tokens.map((t) => t.key);
+  const whole = keys.join(" ");
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  if (KNOWN_ORGS.has(whole)) return "organization";
+  if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) return STOP.has(whole) ? null : "organization";
+  if (PLACES.has(whole) || DEMONYMS.has(whole) || STOP.has(whole)) return null;
+  if (tokens.length >= 2 && (ORG_HEADS.has(last.key) || tokens.some((t, k) => OF_HEADS.has(t.key) && ORG_JOINERS.has(tokens[k + 1]?.key ?? "")))) return "organization";
+
+  if (line.shouting) {
+    // Capitals say nothing in a headline: only a first name or a title speaks.
+    if (tokens.length >= 2 && tokens.length <= 3 && FIRST_NAMES.has(first.key) && !PLACES.has(last.key) && !STOP.has(last.key)) return "person";
+    return null;
+  }
+  if (tokens.length === 1) {
+    const t = first;
+    if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) ? "organization" : null;
+    if (PLACES.has(t.key) || DEMONYMS.has(t.key) || STOP.has(t.key)) return null;
+    if (c.titled) return "person";
+    // In a credit, a lone word after the photographer is the agency: "(AP/Keystone)", not the caption's "Closes".
+    if (line.credit && isCreditSlot(line.tokens, t)) return "organization";
+    if (LAST_NAMES.has(t.key) && !t.initial && !lowerSeen.has(t.key)) return "person";
+    return null;
+  }
+  if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key)) return null;
+  if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
+  if (FIRST_NAMES.has(first.key) || c.titled || line.credit) return "person";
+  // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person.
+  if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key)) return "organization";
+  // Two or three capitalised words that are neither places nor common words: in news, mostly a person.
+  if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key))) return "person";
+  return null;
+}
+
+function isCreditSlot(tokens: Token[], t: Token): boolean {
+  const previous = tokens[tokens.indexOf(t) - 1];
+  return previous !== undefined && (previous.mark === "(" || previous.mark === "/" || previous.mark === ":" || previous.mark === "©");
+}
+
+/**
+ * Whether a known name at [start, end) is only the first part of a longer
+ * capitalised name that ends in an organization head word: "Russian Foreign
+ * Ministry Press Service" is not the Russian Foreign Ministry.
+ */
+export function opensLongerName(folded: string, end: number): boolean {
+  const m = /^(?: +\p{Lu}[\p{L}-]*){1,4}/u.exec(folded.slice(end, end + 80));
+  return m !== null && m[0].trim().split(/ +/).some((w) => ORG_HEADS.has(w.toLowerCase()));
+}

@@ -1,0 +1,102 @@
+import lexicon from "./lexicon.json";
+
+/**
+ * Word lists of the unknown-name recogniser. The long lists (first names,
+ * places, …) are generated into lexicon.json by tools/name-lexicon.ts; the
+ * short ones below are written by hand from how news text names people and
+ * organizations. All keys are folded and lower-case.
+ */
+
+/** "|" separates entries, which may hold spaces ("new york"); hand-written lists use whitespace. */
+const list = (entries: string) => new Set(entries.split("|").filter(Boolean));
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+export const FIRST_NAMES = list(lexicon.firstNames);
+export const LAST_NAMES = list(lexicon.lastNames);
+export const PLACES = list(lexicon.places + "|us|u.s|usa|u.s.a|uk|u.k|uae|gb|ussr|soviet union|eastern europe|western europe|middle east|north|south|east|west");
+export const DEMONYMS = list(lexicon.demonyms + "|soviet|western|eastern|northern|southern|european|arab|islamic|muslim|christian|jewish|catholic|communist|democrat|republican|sunni|shia|shiite|kurdish|baltic|nordic|transatlantic|atlantic|pro-russian|anti-russian|pro-western");
+export const KNOWN_ORGS = list(
+  lexicon.organizations +
+    // News and photo agencies: the credits under every picture.
+    "|ap|afp|dpa|epa|reuters|tass|interfax|xinhua|keystone|getty images|getty|ria novosti|anadolu|efe|ansa|kyodo|pap|bloomberg|sputnik|itar-tass|upi|ukrinform|belga|anp|apa|ntb|tt|ritzau|stt|ctk",
+);
+
+/** Months, days and words that start sentences or headlines capitalised without naming anyone. */
+export const STOP = set(`
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+  a an the this that these those there here it its he she his her him they them their we our us you your i me my
+  and or but nor so yet for of in on at to by from with without within into onto over under about above below after before
+  since until while when where which who whom whose what why how whether if as than though although because unless
+  all any both each every few many more most much no none not only other others some such very also however meanwhile
+  later earlier soon once twice recently finally eventually currently previously afterwards
+  then now still even just again already perhaps maybe indeed instead thus therefore hence moreover furthermore nevertheless
+  one two three four five six seven eight nine ten first second third last next new former latest early late
+  is are was were be been being has have had do does did will would shall should can could may might must
+  mr mrs ms dr sir madam please thanks yes oh ok okay hello dear
+  according despite during among between against along across around behind beyond through throughout toward towards upon
+  said says say told asked added see read view watch listen click share follow subscribe sign log home news update updated
+  photo foto picture image video credit source editing reporting writing additional
+  god internet web online page section chapter part article story
+  government state city country nation world region capital minister ministers president officials official
+`);
+
+/**
+ * Words that head organization names: a capitalised run ending in one is an
+ * organization ("Russian Foreign Ministry Press Service", "Bayern Munich" is not).
+ */
+export const ORG_HEADS = set(`
+  ministry ministries council party agency agencies inc corp corporation co ltd plc llc ag gmbh sa nv spa bv
+  group bank union committee commission association federation institute institution university college school academy
+  foundation fund company companies airlines airline airways service services office department court parliament assembly
+  congress senate army navy police club fc united league board bureau authority administration organization organisation
+  alliance coalition front movement forces guard press news times post journal herald telegraph tribune gazette
+  television tv radio network broadcasting channel exchange securities holdings industries motors systems technologies
+  energy petroleum pharmaceuticals electric electronics communications telecom trust society church team brigade division
+  command directorate secretariat cabinet government tribunal mission delegation embassy consulate hospital museum orchestra
+  commerce chamber centre center partners capital investments bancorp insurance reserve treasury fed cartel
+  inc. co. corp. ltd.
+`);
+
+/** Words after which "of", "for", "and" still belong to the name ("Ministry of Foreign Affairs"). */
+export const OF_HEADS = set(`
+  ministry council bank university college institute department organization organisation federation union association
+  commission committee court academy school league society chamber bureau office secretary house church party fund
+  foundation museum board agency confederation conference movement front
+`);
+
+/**
+ * Capitalised titles and roles: never part of a name, and before one they say
+ * a person is meant ("Foreign Minister Sergei Lavrov", "Mr Smith").
+ */
+export const TITLES = set(`
+  mr mrs ms miss dr prof sir dame lord lady president vice prime minister premier chancellor secretary general
+  secretary-general foreign defence defense interior finance economy economics justice trade health education energy
+  deputy ambassador envoy spokesman spokeswoman spokesperson senator sen rep representative congressman congresswoman
+  governor gov mayor king queen prince princess pope cardinal archbishop bishop rev reverend father sheikh emir
+  judge chief executive chairman chairwoman director manager coach captain capt colonel col gen lieutenant lt
+  major maj sergeant sgt admiral adm commander cmdr marshal field inspector detective agent professor
+  speaker leader head commissioner attorney state first lady mp mep ceo cfo chair undersecretary assistant
+  acting interim former late new
+`);
+
+/** Lower-case role words that, right before a capitalised run, say it names a person. */
+export const ROLE_WORDS = set(`
+  spokesman spokeswoman spokesperson minister president leader chief coach striker midfielder defender goalkeeper
+  player captain manager chairman director photographer analyst economist reporter correspondent editor author writer
+  actor actress singer secretary ambassador envoy official lawyer judge senator driver rider champion compatriot
+  teammate colleague son daughter wife husband mother father brother sister premier chancellor governor mayor
+  general colonel commander spokesmen by mr mrs
+`);
+
+/** Words that end events, works and other MISC names, not persons ("World Cup", "Grand Prix"). */
+export const NOT_PERSON_ENDS = set(`
+  cup games championship championships open prix trophy series tournament league war day week year summit
+  conference treaty agreement accord act law plan doctrine declaration charter convention protocol award prize
+  festival show street road avenue square bridge river sea ocean lake mountains mountain island islands bay
+  airport station stadium park hall palace house tower building plaza
+`);
+
+/** All-caps words that are not organizations. */
+export const NOT_ACRONYMS = set("ii iii iv vi vii viii ix xi xii tv ok am pm gmt utc ceo cfo coo cto mp mep phd us uk usa uae eu-wide aids hiv covid dna id pc ad bc rip faq pdf");

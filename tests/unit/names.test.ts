@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { findUnknownNames, opensLongerName } from "../../src/core/mentions/names";
+import { findMentions } from "../../src/core/mentions/find";
+import { compileMatcher } from "../../src/core/mentions/compile";
+import { scanDocument } from "../../src/core/scan";
+import { documentFrom, tinyKnowledge } from "./helpers";
+
+const names = (text: string, taken: { start: number; end: number }[] = []) => findUnknownNames(text, taken).map((n) => `${n.text}=${n.type}`);
+
+describe("findUnknownNames", () => {
+  it("types a name after a title or a role word as a person, without the title", () => {
+    expect(names("It was Chancellor Helmut Kohl who said so.")).toEqual(["Helmut Kohl=person"]);
+    expect(names("said its spokesman, Ivan Petrovsky.")).toEqual(["Ivan Petrovsky=person"]);
+  });
+  it("types a first name and a surname as a person", () => {
+    expect(names("The talks were led by Virginia Mayo in the end.")).toEqual(["Virginia Mayo=person"]);
+  });
+  it("types a run ending in an organization head word as an organization, 'of' included", () => {
+    expect(names("the Liberal Democratic Party and the Ministry of Foreign Affairs met")).toEqual(["Liberal Democratic Party=organization", "Ministry of Foreign Affairs=organization"]);
+    expect(names("The UN General Assembly in New York")).toEqual(["UN General Assembly=organization"]);
+  });
+  it("keeps a nationality inside an organization name but not before a person", () => {
+    expect(names("the Russian Foreign Ministry Press Service said")).toEqual(["Russian Foreign Ministry Press Service=organization"]);
+    expect(names("the German Chancellor Olaf Scholz said")).toEqual(["Olaf Scholz=person"]);
+  });
+  it("types acronyms as organizations, but not country codes or numerals", () => {
+    expect(names("the EU and the US agreed at the G20 on Part II")).toEqual(["EU=organization"]);
+  });
+  it("ignores places, months, days, nationalities and sentence openers", () => {
+    expect(names("In Moscow on Monday, German and Belgian officials met in New York. However, Brussels waited in November.")).toEqual([]);
+  });
+  it("reads photo credits: the photographer is a person, the agencies organizations", () => {
+    expect(names("© Foto: Virginia Mayo (Keystone/AP)")).toEqual(["Virginia Mayo=person", "Keystone=organization", "AP=organization"]);
+    expect(names("Closes the embassy: the minister. © Foto: Reuters")).toEqual(["Reuters=organization"]);
+  });
+  it("carries a person's surname from the full name to later bare mentions", () => {
+    expect(names("Ivan Petrovsky spoke. Later Petrovsky left.")).toEqual(["Ivan Petrovsky=person", "Petrovsky=person"]);
+  });
+  it("types teams in results and standings as organizations", () => {
+    expect(names("Plymouth 4 Exeter 1\nSteaua Bucharest 18 7 8 3")).toEqual(["Plymouth=organization", "Exeter=organization", "Steaua Bucharest=organization"]);
+  });
+  it("finds no names in an all-caps headline without a first name", () => {
+    expect(names("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.")).toEqual([]);
+  });
+  it("leaves known ranges alone", () => {
+    const text = "Jens Stoltenberg met Ivan Petrovsky.";
+    expect(names(text, [{ start: 0, end: 16 }])).toEqual(["Ivan Petrovsky=person"]);
+  });
+  it("gives offsets into the original text, diacritics and possessives handled", () => {
+    const text = "Minister Jürgen Müller’s plan";
+    const [n] = findUnknownNames(text);
+    expect(n?.text).toBe("Jürgen Müller");
+    expect(text.slice(n!.start, n!.end)).toBe(n!.text);
+  });
+});
+
+describe("opensLongerName", () => {
+  it("sees an organization head in the capitalised words that follow", () => {
+    expect(opensLongerName(" Press Service said", 0)).toBe(true);
+    expect(opensLongerName(" Secretary General Jens", 0)).toBe(false);
+  });
+});
+
+describe("scanDocument", () => {
+  it("returns unknown names beside the known mentions, never overlapping them", () => {
+    const doc = documentFrom("<html><body><article><h1>Talks</h1><p>Sergei Lavrov met Russia's envoy Ivan Petrovsky and NATO.</p></article></body></html>");
+    const scan = scanDocument(doc, compileMatcher(tinyKnowledge()), { force: true });
+    expect(scan.mentions.map((m) => m.text)).toEqual(["Sergei Lavrov", "NATO"]);
+    expect(scan.unknown.map((u) => `${u.text}=${u.type}`)).toEqual(["Ivan Petrovsky=person"]);
+    expect(findMentions("x", compileMatcher(tinyKnowledge()))).toEqual([]);
+  });
+});
