@@ -43,9 +43,13 @@ export function startSession(doc: Document, settings: Settings, force: boolean):
   const scan = scanDocument(doc, matcher, { force });
   const { article } = scan;
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
-  const marks: Mark[] = scan.mentions
+  const known: Mark[] = scan.mentions
     .filter((m) => (m.type === "person" || m.type === "organization") && settings.kinds[m.type])
     .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
+  const unknown: Mark[] = settings.kinds.unknown
+    ? scan.unknown.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type }))
+    : [];
+  const marks = [...known, ...unknown].sort((a, b) => a.start - b.start);
   const summary = summarize(host, marks, base);
   if (!scan.map || marks.length === 0) return { summary, step() {}, show() {}, destroy() {} };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import path from "node:path";
 import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
-import { cardText, openPopupFor, paintedTexts, pointOf } from "./page";
+import { bringTo, cardText, openPopupFor, paintedTexts, pointOf } from "./page";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -35,8 +35,12 @@ describe.each(browsers)("the demo article in %s", (name) => {
     server?.close();
   });
 
-  it("marks exactly the names in the article body", async () => {
-    expect(await page.evaluate(paintedTexts)).toEqual(EXPECTED_MARKS);
+  it("marks exactly the known names in the article body", async () => {
+    expect(await page.evaluateWith(paintedTexts, "person|organization")).toEqual(EXPECTED_MARKS);
+  });
+
+  it("marks the names the briefing file does not hold, with their own style", async () => {
+    expect(await page.evaluateWith(paintedTexts, "unknown")).toEqual(["Russian Foreign Ministry Press Service", "AP", "Keystone", "Virginia Mayo", "Keystone"]);
   });
 
   it("shows a card for Lavrov after a dwell, and hides it after leaving", async () => {
@@ -54,6 +58,17 @@ describe.each(browsers)("the demo article in %s", (name) => {
     await page.mouseMove(5, 5);
     await page.waitFor(() => !document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card"), 3_000);
     expect(await page.evaluate(cardText)).toBeNull();
+  });
+
+  it("says honestly that the briefing file has nothing on an unknown name", async () => {
+    const at = await bringTo(page, "Virginia Mayo", 300);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(() => /nothing on this name/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
+    const text = await page.evaluate(cardText);
+    expect(text).toContain("Name, probably a person");
+    expect(text).toContain("Named once in this article.");
+    await page.mouseMove(5, 5);
+    await page.waitFor(() => !document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card"), 3_000);
   });
 
   it("says what Stoltenberg was then and is now", async () => {

@@ -1,11 +1,15 @@
 /** Page-side probes shared by the end-to-end tests. Functions passed to `evaluate` run in the page. */
 import type { TestBrowser, TestPage } from "./browsers";
 
-/** The painted ranges, in document order: CSS.highlights is shared with the content script. */
-export function paintedTexts(): string[] {
+/**
+ * The painted ranges of some kinds ("person|organization", "unknown"), in
+ * document order: CSS.highlights is shared with the content script.
+ */
+export function paintedTexts(kinds = "person|organization|unknown"): string[] {
   const ranges: Range[] = [];
+  const ours = new RegExp(`^backstory-(underline|tint|hidden)-(${kinds})(-dark)?$`);
   for (const [name, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
-    if (/^backstory-(underline|tint|hidden)-/.test(name)) for (const r of h) ranges.push(r);
+    if (ours.test(name)) for (const r of h) ranges.push(r);
   }
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((r) => r.toString());
