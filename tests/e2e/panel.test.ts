@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Server } from "node:http";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
+import { openPopupFor, paintedTexts, sleep } from "./page";
+// @ts-expect-error: a plain ES module without types
+import { serve } from "../../tools/serve.mjs";
+
+const browsers: BrowserName[] = ["chromium", "firefox"];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on an extension page, as "rule: target" lines. */
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await page.evaluateScript(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  });
+}
+
+describe.each(browsers)("the popup in %s", (name) => {
+  let browser: TestBrowser;
+  let server: Server;
+  let page: TestPage;
+  let popup: TestPage;
+
+  beforeAll(async () => {
+    let url: string;
+    ({ server, url } = await serve("demo"));
+    browser = await launch(name);
+    page = await browser.newPage();
+    await page.goto(url);
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+    ({ popup } = await openPopupFor(browser));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it("lists people and organizations with their mention counts", async () => {
+    const rows = await popup.evaluate(() =>
+      Object.fromEntries(Array.from(document.querySelectorAll("[data-entity]")).map((li) => [li.getAttribute("data-entity"), li.querySelector(".count")?.textContent])),
+    );
+    expect(rows).toMatchObject({ "sergei-lavrov": "7", "jens-stoltenberg": "3", "dmitry-peskov": "1", "vladimir-putin": "1", "heiko-maas": "1", nato: "22", "nato-russia-council": "2" });
+    expect(await popup.evaluate(() => document.querySelector("details.unknown summary")?.textContent)).toBe("Other names (4)");
+    await popup.screenshot(path.join(OUTPUT, `${name}-popup-page.png`));
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it("scrolls the page to a mention and flashes it", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await popup.click('[data-entity="heiko-maas"] button.row');
+    await popup.click('[data-show="heiko-maas"]');
+    await page.waitFor(() => {
+      const flash = CSS.highlights.get("backstory-flash") as unknown as Set<Range> | undefined;
+      const range = flash ? [...flash][0] : undefined;
+      if (!range || range.toString() !== "Heiko Maas") return false;
+      const r = range.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, 3_000);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  });
+
+  it("places the article on the timeline and marks events involving its people", async () => {
+    await popup.click("#tab-timeline");
+    await popup.waitFor(() => document.querySelector("[data-article-date]") !== null);
+    const near = await popup.evaluate(() => Array.from(document.querySelectorAll(".timeline section:first-child li")).map((li) => li.getAttribute("data-date") ?? li.getAttribute("data-article-date")));
+    const at = near.indexOf("2021-10-18");
+    expect(at).toBeGreaterThan(0);
+    expect(near[at - 1]! <= "2021-10-18").toBe(true);
+    expect(near).toContain("2021-11-01");
+    const involves = await popup.evaluate(() => document.querySelector('.timeline li.involves[data-date="2021-10-18"]') !== null);
+    expect(involves).toBe(true);
+    await popup.screenshot(path.join(OUTPUT, `${name}-popup-timeline.png`));
+    expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it("searches the whole knowledge base, accents ignored", async () => {
+    await popup.click("#tab-search");
+    for (const [query, id] of [["Sergey Lavrov", "sergei-lavrov"], ["Erdogan", "recep-tayyip-erdogan"]] as const) {
+      await popup.evaluateWith((q) => {
+        const input = document.querySelector<HTMLInputElement>("#search-input")!;
+        input.value = q;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, query);
+      await popup.waitFor(() => document.querySelector("[data-result]") !== null);
+      expect(await popup.evaluate(() => document.querySelector("[data-result]")?.getAttribute("data-result"))).toBe(id);
+    }
+    await popup.screenshot(path.join(OUTPUT, `${name}-popup-search.png`));
+    await popup.click('[data-result="recep-tayyip-erdogan"] button');
+    await popup.waitFor(() => document.querySelector('[data-panel="recep-tayyip-erdogan"] [data-briefing]') !== null);
+    expect(await popup.evaluate(() => document.querySelector("[data-panel] .role")?.textContent)).toContain("President, Turkey");
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.click(".back");
+  });
+
+  it("switches marking off and on for the site without a reload", async () => {
+    await popup.click("#tab-page");
+    const siteSwitch = ".switches input[type=checkbox]";
+    await popup.click(siteSwitch);
+    await page.waitFor(() => ![...(CSS.highlights as unknown as Map<string, unknown>).keys()].some((k) => k.startsWith("backstory-underline")), 3_000);
+    await popup.waitFor(() => document.querySelector('[data-state="off"]') !== null, 3_000);
+    await popup.click(siteSwitch);
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"), 3_000);
+    expect((await page.evaluateWith(paintedTexts, "person")).length).toBeGreaterThan(10);
+  });
+});
+
+describe.each(browsers)("the options page in %s", (name) => {
+  it("keeps its settings across a browser restart and passes an accessibility check", async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), `backstory-${name}-profile-`));
+    try {
+      let browser = await launch(name, { profile });
+      let options = await browser.openExtensionPage("options.html");
+      await options.waitFor(() => document.querySelector('input[name="markStyle"]') !== null);
+      expect(await axeViolations(options)).toEqual([]);
+      await options.screenshot(path.join(OUTPUT, `${name}-options.png`));
+      await options.click('input[name="markStyle"][value="tint"]');
+      await options.click('input[name="kind-unknown"]');
+      await sleep(300);
+      await browser.close();
+
+      browser = await launch(name, { profile });
+      options = await browser.openExtensionPage("options.html");
+      await options.waitFor(() => document.querySelector('input[name="markStyle"]') !== null);
+      await sleep(300);
+      const state = await options.evaluate(() => ({
+        style: document.querySelector<HTMLInputElement>('input[name="markStyle"]:checked')?.value,
+        unknown: document.querySelector<HTMLInputElement>('input[name="kind-unknown"]')?.checked,
+      }));
+      expect(state).toEqual({ style: "tint", unknown: false });
+      await browser.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
