@@ -1,6 +1,10 @@
 import { locate, type TextMap } from "../core/textmap/textmap";
 import type { MarkKind, MarkStyle } from "../shared/settings";
 import { FLASH_MS } from "../shared/timings";
+import type { Steps } from "../core/slices";
+
+/** Ranges built between pauses. */
+const RANGES_PER_STEP = 500;
 
 /** One marked range: a known entity or a name the briefing file does not hold. */
 export interface Mark {
@@ -36,11 +40,12 @@ export interface Paint {
  * touched. The ::highlight() styles come from the manifest's content CSS, one
  * highlight name per style, kind and page scheme (see content.css).
  */
-export function paint(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean): Paint {
+export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean): Steps<Paint> {
   const view = doc.defaultView!;
   const painted: PaintedMark[] = [];
   const byKind = new Map<MarkKind, Range[]>();
   for (const m of marks) {
+    if (painted.length % RANGES_PER_STEP === 0) yield;
     const start = locate(map, m.start);
     const end = locate(map, m.end - 1);
     if (!start || !end) continue;
@@ -48,7 +53,9 @@ export function paint(doc: Document, map: TextMap, marks: Mark[], style: MarkSty
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset + 1);
     painted.push({ ...m, range });
-    byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), range]);
+    const list = byKind.get(m.kind);
+    if (list) list.push(range);
+    else byKind.set(m.kind, [range]);
   }
   const scheme = dark ? "-dark" : "";
   const names: string[] = [];

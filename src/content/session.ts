@@ -1,8 +1,9 @@
 import matcher from "backstory:matcher";
-import { scanDocument } from "../core/scan";
+import { scanSteps } from "../core/scan";
+import { runInSlices } from "./slicing";
 import type { Settings } from "../shared/settings";
 import type { PageSummary } from "../shared/messages";
-import { paint, type Mark, type Paint, type PaintedMark } from "./paint";
+import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
 import { startHover, type Hover } from "./hover";
 import { createCardHost } from "./card/host";
 import { articleIsDark } from "./theme";
@@ -11,6 +12,8 @@ import { send } from "../shared/runtime";
 /** The marks on one page, from one scan: painted, hoverable, navigable. */
 export interface Session {
   summary: PageSummary;
+  /** The element whose changes call for a re-scan: the article, or the body when none was found. */
+  watched: Element;
   /** Moves to the next (+1) or previous (-1) mark and opens its card. */
   step(direction: 1 | -1): void;
   /** Scrolls to the next mark of an entity (or unknown name) and flashes it. */
@@ -38,9 +41,13 @@ export function summarize(host: string, marks: Mark[], base: Omit<PageSummary, "
   return { ...base, host, marking: true, entities: [...entities.values()].sort(byCount), unknown: [...unknown.values()].sort(byCount) };
 }
 
-export function startSession(doc: Document, settings: Settings, force: boolean): Session {
+/**
+ * Scans and paints in time slices, so the page stays responsive; throws
+ * Cancelled when `isCancelled` turns true between slices.
+ */
+export async function startSession(doc: Document, settings: Settings, force: boolean, isCancelled: () => boolean): Promise<Session> {
   const host = doc.location.host;
-  const scan = scanDocument(doc, matcher, { force });
+  const scan = await runInSlices(scanSteps(doc, matcher, { force }), isCancelled);
   const { article } = scan;
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
   const known: Mark[] = scan.mentions
@@ -51,12 +58,13 @@ export function startSession(doc: Document, settings: Settings, force: boolean):
     : [];
   const marks = [...known, ...unknown].sort((a, b) => a.start - b.start);
   const summary = summarize(host, marks, base);
-  if (!scan.map || marks.length === 0) return { summary, step() {}, show() {}, destroy() {} };
+  const root = scan.article.root ?? (force ? doc.body : null);
+  const watched = root ?? doc.body;
+  if (!scan.map || marks.length === 0) return { summary, watched, step() {}, show() {}, destroy() {} };
 
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
-  const root = article.root ?? doc.body;
-  const painted: Paint = paint(doc, scan.map, marks, settings.markStyle, articleIsDark(root));
+  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks, settings.markStyle, articleIsDark(watched)), isCancelled);
   const card = createCardHost(doc);
   const hover: Hover = startHover(doc, {
     paint: painted,
@@ -74,6 +82,7 @@ export function startSession(doc: Document, settings: Settings, force: boolean):
   };
   return {
     summary,
+    watched,
     step(direction) {
       const list = painted.marks;
       cursor = (cursor + direction + list.length) % list.length;

@@ -6,3 +6,7 @@ export const SHOW_DELAY_MS = 500;
 export const HIDE_DELAY_MS = 300;
 /** How long "Show in page" flashes a mention: long enough to catch the eye after the scroll, short enough not to linger. */
 export const FLASH_MS = 1600;
+/** Longest stretch of scanning before yielding to the page: half a 60 Hz frame, far under the 50 ms that makes a long task. */
+export const SLICE_MS = 8;
+/** Quiet time after the page's last DOM change before re-scanning: news pages render in bursts; one re-scan per burst. */
+export const RESCAN_DEBOUNCE_MS = 400;

@@ -2,6 +2,7 @@ import { foldName, foldText } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
 import { opensLongerName } from "./names";
+import { drain, type Steps } from "../slices";
 
 export interface Mention {
   /** Offsets into the text searched, end exclusive. */
@@ -30,12 +31,22 @@ const TITLE_BEFORE = new RegExp(
  * marked range. A context alias links only to an entity already named by a
  * plain alias earlier in the same text, or after a title.
  */
-export function findMentions(text: string, matcher: CompiledMatcher, pattern = new RegExp(matcher.pattern, "gu")): Mention[] {
+export function findMentions(text: string, matcher: CompiledMatcher, pattern?: RegExp): Mention[] {
+  return drain(mentionSteps(text, matcher, pattern));
+}
+
+/** Matches between pauses. */
+const MATCHES_PER_STEP = 500;
+
+/** findMentions as steps that pause every few hundred matches. */
+export function* mentionSteps(text: string, matcher: CompiledMatcher, pattern = new RegExp(matcher.pattern, "gu")): Steps<Mention[]> {
   const folded = foldText(text);
   const mentions: Mention[] = [];
   const introduced = new Map<number, number>(); // entity → position of its latest plain mention
   pattern.lastIndex = 0;
+  let matches = 0;
   for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
+    if (++matches % MATCHES_PER_STEP === 0) yield;
     const owners = matcher.aliases[foldName(m[0])];
     if (!owners) continue;
     if (opensLongerName(folded, m.index + m[0].length)) continue;

@@ -1,3 +1,5 @@
+import { drain, type Steps } from "../slices";
+
 /**
  * The visible text of an element as one string, with a way back from any
  * offset to the text node it came from. Each text node contributes its text
@@ -38,6 +40,14 @@ export function isNeverMarked(el: Element): boolean {
 }
 
 export function buildTextMap(root: Element, skip: SkipElement = () => false): TextMap {
+  return drain(textMapSteps(root, skip));
+}
+
+/** Nodes visited between pauses of the walk. */
+const NODES_PER_STEP = 2000;
+
+/** buildTextMap as steps that pause every few thousand nodes. */
+export function* textMapSteps(root: Element, skip: SkipElement = () => false): Steps<TextMap> {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -54,7 +64,9 @@ export function buildTextMap(root: Element, skip: SkipElement = () => false): Te
   // Iterative walk: pages nest deeper than the call stack allows.
   const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
   let node: Node | null = root.firstChild;
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {

@@ -1,0 +1,38 @@
+import type { Steps } from "../core/slices";
+import { SLICE_MS } from "../shared/timings";
+
+export class Cancelled extends Error {}
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/**
+ * Gives the browser a turn. scheduler.yield keeps our place in line where it
+ * exists; a message-channel round trip is the fallback, since timers are
+ * clamped to a second in background tabs.
+ */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as unknown as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Runs steps in slices of about SLICE_MS, yielding between them; stops with Cancelled when `isCancelled` says so. */
+export async function runInSlices<T>(steps: Steps<T>, isCancelled: () => boolean): Promise<T> {
+  let deadline = performance.now() + SLICE_MS;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() >= deadline) {
+      await yieldToBrowser();
+      if (isCancelled()) throw new Cancelled();
+      deadline = performance.now() + SLICE_MS;
+    }
+  }
+}
