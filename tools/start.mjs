@@ -6,6 +6,8 @@ import { serve } from "./serve.mjs";
 
 const target = process.argv[2] === "chromium" ? "chromium" : "firefox";
 const passThrough = process.argv.slice(3);
+// Chromium refuses to start as root unless its sandbox is off (containers, CI machines).
+if (target === "chromium" && process.getuid?.() === 0 && !passThrough.includes("--arg=--no-sandbox")) passThrough.push("--arg=--no-sandbox");
 const firstExisting = (paths) => paths.find((p) => existsSync(p));
 
 const { server, url } = await serve("demo", Number(process.env.PORT ?? 8731));
