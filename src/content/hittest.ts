@@ -1,4 +1,4 @@
-import type { PaintedMark } from "./paint";
+import type { Paint, PaintedMark } from "./paint";
 
 interface CaretPoint {
   node: Node;
@@ -26,7 +26,8 @@ function inside(rect: DOMRect, x: number, y: number): boolean {
  * miss cheaply; the caret position narrows to one range, and its client rects
  * confirm the hit (the caret snaps to the nearest character even beside text).
  */
-export function markAt(doc: Document, x: number, y: number, marks: PaintedMark[], ours: Set<Highlight>): PaintedMark | null {
+export function markAt(doc: Document, x: number, y: number, paint: Paint): PaintedMark | null {
+  const ours = paint.highlights;
   const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint }).highlightsFromPoint;
   if (typeof fromPoint === "function") {
     const hits = fromPoint.call(CSS.highlights, x, y);
@@ -35,7 +36,7 @@ export function markAt(doc: Document, x: number, y: number, marks: PaintedMark[]
   }
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
-  for (const m of marks) {
+  for (const m of paint.near(caret.node, caret.offset)) {
     // isPointInRange, unlike comparePoint, answers false for a caret in another tree (a shadow root).
     if (m.range.isPointInRange(caret.node, caret.offset) && Array.from(m.range.getClientRects()).some((r) => inside(r, x, y))) return m;
   }

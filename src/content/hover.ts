@@ -101,7 +101,7 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
       dispatch({ type: onCard ? "enter-card" : "leave-card" });
     }
     if (onCard) return;
-    const mark = markAt(doc, pointer.x, pointer.y, paint.marks, paint.highlights);
+    const mark = markAt(doc, pointer.x, pointer.y, paint);
     const index = mark ? paint.marks.indexOf(mark) : null;
     if (index === under) return;
     under = index;

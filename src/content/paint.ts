@@ -28,6 +28,8 @@ export interface Paint {
   marks: PaintedMark[];
   /** Our registered highlights, for hit-testing. */
   highlights: Set<Highlight>;
+  /** The marks that may contain a caret position: those around its offset in the article's text. */
+  near(node: Node, offset: number): PaintedMark[];
   /** Shows one mark while the pointer is on it (the "nothing until hover" style). */
   hover(mark: PaintedMark | null): void;
   /** Briefly tints one mark ("Show in page"). */
@@ -72,9 +74,26 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
   const hovered = register(`backstory-hover${scheme}`, new Highlight());
   const flashing = register(`backstory-flash${scheme}`, new Highlight());
   let flashTimer = 0;
+  let nodeStart: Map<Node, number> | null = null;
   return {
     marks: painted,
     highlights,
+    near(node, offset) {
+      // Built on the first hover, not during the scan: most pages are never hovered.
+      nodeStart ??= new Map(map.nodes.map((n, i) => [n as Node, map.starts[i]!]));
+      const start = nodeStart.get(node);
+      if (start === undefined) return [];
+      const at = start + offset;
+      // The last mark starting at or before the caret, and the one after (the caret may sit on its first letter).
+      let lo = 0;
+      let hi = painted.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (painted[mid]!.start <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return painted.slice(Math.max(0, lo - 1), lo + 2);
+    },
     hover(mark) {
       if (style !== "hover") return;
       hovered.clear();

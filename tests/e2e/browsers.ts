@@ -76,7 +76,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     evaluate: (fn) => page.evaluate(fn),
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
-    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, undefined, { timeout })),
+    waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
@@ -123,7 +123,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     evaluate: (fn) => page.evaluate(fn) as never,
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
-    waitFor: async (fn, timeout = 10_000) => void (await page.waitForFunction(fn, { timeout, polling: 50 })),
+    waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),
     bringToFront: () => page.bringToFront(),
@@ -137,11 +137,31 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
       const page = await browser.newPage();
       // goto() never resolves for moz-extension:// over BiDi: start it and wait for the document.
       page.goto(`moz-extension://${uuid}/${file}`, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === "moz-extension:" && document.readyState === "complete", { timeout: 10_000, polling: 50 });
+      await poll(() => page.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete"), 10_000);
       return wrap(page);
     },
     async close() {
       await browser.close();
     },
   };
+}
+
+/**
+ * Polls a page-side condition every 50 ms. Used instead of the drivers' own
+ * waitForFunction, whose long-lived polling script now and then dies with a
+ * protocol error over BiDi; an evaluation that fails is simply tried again.
+ */
+async function poll(check: () => Promise<unknown>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      if (await check()) return;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for a page condition${lastError ? `; last error: ${String(lastError)}` : ""}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
