@@ -201,9 +201,11 @@ async function measurePage(page: Page, url: string, benchSource: string, id: str
       await gc();
       return call<T>(name, arg);
     };
+    // Warm runs: one GC before the series only (a GC also drops V8's compiled RegExp code, which would make every run cold).
     const warm = async <T extends object>(name: string, runs: number): Promise<T> => {
       const all: T[] = [];
-      for (let k = 0; k < runs; k++) all.push(await timed<T>(name));
+      await gc();
+      for (let k = 0; k < runs; k++) all.push(await call<T>(name));
       return medianFields(all);
     };
     const floor = await timed<PageResult["floor"]>("floor");
@@ -243,22 +245,6 @@ function medianFields<T extends object>(all: T[]): T {
   const out = { ...all[0]! } as Record<string, unknown>;
   for (const key of Object.keys(out)) if (typeof out[key] === "number") out[key] = quantile(all.map((a) => (a as Record<string, number>)[key]!), 0.5);
   return out as T;
-}
-
-/**
- * The synthetic long page: the article's body repeated n times inside its own container (the
- * element holding most of its paragraphs), so detection still picks one root holding all of it.
- */
-function replicate(n: number): string {
-  const paragraphs = Array.from(document.querySelectorAll("p")).filter((p) => (p.textContent ?? "").trim().length >= 40);
-  const votes = new Map<Element, number>();
-  for (const p of paragraphs) if (p.parentElement) votes.set(p.parentElement, (votes.get(p.parentElement) ?? 0) + (p.textContent ?? "").length);
-  let container: Element = document.body;
-  let best = 0;
-  for (const [el, v] of votes) if (v > best) [container, best] = [el, v];
-  const kids = Array.from(container.childNodes);
-  for (let i = 1; i < n; i++) for (const k of kids) container.appendChild(k.cloneNode(true));
-  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
 }
 
 // ---------------------------------------------------------------- real extension
@@ -445,7 +431,8 @@ async function main(): Promise<void> {
     const index = pages.findIndex((p) => p.id === largest.id);
     for (const n of SCALES) {
       await page.goto(`${base}/page/${index}`, { waitUntil: "load" });
-      synthetic.set(n, await page.evaluate(replicate, n));
+      await page.evaluate(benchSource);
+      synthetic.set(n, await page.evaluate((k) => (globalThis as unknown as { __bench: { replicate(n: number): string } }).__bench.replicate(k), n));
       const r = await measurePage(page, `${base}/synthetic/${n}`, benchSource, `${largest.id} ×${n}`, "synthetic", n, synthetic.get(n)!.length, n === 1);
       if (r) syntheticResults.push(r);
     }

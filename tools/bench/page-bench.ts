@@ -142,4 +142,31 @@ function markjs(mode: "regexp" | "keywords"): { ms: number; marks: number; alias
   return { ms: now() - t0, marks, aliases: aliases.length };
 }
 
-(globalThis as unknown as { __bench: unknown }).__bench = { backstory, floor, readability, compromise, markjs };
+/**
+ * The synthetic long page: the article's body repeated n times inside one of its containers, so
+ * that detection still picks one root holding all of it. Containers are tried by the paragraph
+ * text they hold directly; the first whose repetition detection sees in full is kept.
+ */
+function replicate(n: number): string {
+  const root = detectArticle(document).root ?? document.body;
+  const length = () => {
+    const r = detectArticle(document).root;
+    return r ? buildTextMap(r, isBoilerplate).text.length : 0;
+  };
+  const base = length();
+  const votes = new Map<Element, number>();
+  for (const p of Array.from(root.querySelectorAll("p"))) {
+    if (p.parentElement) votes.set(p.parentElement, (votes.get(p.parentElement) ?? 0) + (p.textContent ?? "").length);
+  }
+  const candidates = [...[...votes].sort((a, b) => b[1] - a[1]).map(([el]) => el), root];
+  for (const container of candidates) {
+    const kids = Array.from(container.childNodes);
+    const added: Node[] = [];
+    for (let i = 1; i < n; i++) for (const k of kids) added.push(container.appendChild(k.cloneNode(true)));
+    if (n === 1 || length() >= base * n * 0.9) break;
+    for (const a of added) a.parentNode?.removeChild(a);
+  }
+  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = { backstory, floor, readability, compromise, markjs, replicate };
