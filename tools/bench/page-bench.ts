@@ -1,0 +1,172 @@
+/**
+ * The benchmark's page side, bundled by tools/bench.ts into an IIFE and run in
+ * the page's main world. It calls the content script's real core functions step
+ * by step (the same order as scanDocument + startSession), so each step can be
+ * timed, and the alternatives on the same page: a bare text walk (the floor),
+ * Readability, compromise and mark.js. Every entry point is synchronous: one
+ * call from node is one task on the page's main thread.
+ */
+import matcher from "backstory:matcher";
+import { detectArticle, isBoilerplate } from "../../src/core/article/detect";
+import { buildTextMap, type TextMap } from "../../src/core/textmap/textmap";
+import { findMentions } from "../../src/core/mentions/find";
+import { findUnknownNames } from "../../src/core/mentions/names";
+import { MARKED_TYPES } from "../../src/core/scan";
+import { paint, type Mark, type Paint } from "../../src/content/paint";
+import { articleIsDark } from "../../src/content/theme";
+import { DEFAULT_SETTINGS } from "../../src/shared/settings";
+import { Readability } from "@mozilla/readability";
+import nlp from "compromise";
+import MarkJs from "mark.js";
+
+const now = () => performance.now();
+
+export interface BackstoryRun {
+  isArticle: boolean;
+  detect: number;
+  walk: number;
+  known: number;
+  unknown: number;
+  paint: number;
+  total: number;
+  /** Characters of article text, text nodes in it, known mentions marked, unknown names marked. */
+  chars: number;
+  nodes: number;
+  mentions: number;
+  unknownNames: number;
+}
+
+/** What the content script keeps alive after the scan: held here too, so the heap figure counts it. */
+let session: { map: TextMap; painted: Paint } | null = null;
+let articleText = "";
+let articleRoot: Element | null = null;
+
+function backstory(): BackstoryRun {
+  const settings = DEFAULT_SETTINGS;
+  const t0 = now();
+  // scanDocument, step by step.
+  const article = detectArticle(document);
+  const t1 = now();
+  const root = article.root;
+  let t2 = t1, t3 = t1, t4 = t1, t5 = t1;
+  let chars = 0, nodes = 0, mentions = 0, unknownNames = 0;
+  if (root) {
+    const map = buildTextMap(root, isBoilerplate);
+    t2 = now();
+    const found = findMentions(map.text, matcher);
+    t3 = now();
+    const unknownFound = findUnknownNames(map.text, found);
+    t4 = now();
+    const known = found.filter((m) => MARKED_TYPES.has(m.type));
+    // startSession up to the hover setup: marks and paint (its summary, a count per name, is left out:
+    // session.ts imports the extension runtime, which cannot load in a page).
+    const knownMarks: Mark[] = known
+      .filter((m) => (m.type === "person" || m.type === "organization") && settings.kinds[m.type])
+      .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
+    const unknownMarks: Mark[] = settings.kinds.unknown
+      ? unknownFound.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type }))
+      : [];
+    const marks = [...knownMarks, ...unknownMarks].sort((a, b) => a.start - b.start);
+    if (marks.length > 0) {
+      const painted = paint(document, map, marks, settings.markStyle, articleIsDark(root));
+      session = { map, painted };
+    }
+    t5 = now();
+    chars = map.text.length;
+    nodes = map.nodes.length;
+    mentions = knownMarks.length;
+    unknownNames = unknownMarks.length;
+    articleText = map.text;
+    articleRoot = root;
+  }
+  return {
+    isArticle: article.isArticle,
+    detect: t1 - t0,
+    walk: root ? t2 - t1 : 0,
+    known: root ? t3 - t2 : 0,
+    unknown: root ? t4 - t3 : 0,
+    paint: root ? t5 - t4 : 0,
+    total: (root ? t5 : t1) - t0,
+    chars, nodes, mentions, unknownNames,
+  };
+}
+
+/** The floor: every text node under <body>, concatenated, and nothing else. */
+function floor(): { ms: number; chars: number } {
+  const t0 = now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let text = "";
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) text += (n as Text).data;
+  const ms = now() - t0;
+  if (!articleText) articleText = text;
+  return { ms, chars: text.length };
+}
+
+function readability(): { ms: number; clone: number; parse: number; ok: boolean } {
+  const t0 = now();
+  const clone = document.cloneNode(true) as Document;
+  const t1 = now();
+  const result = new Readability(clone).parse();
+  const t2 = now();
+  return { ms: t2 - t0, clone: t1 - t0, parse: t2 - t1, ok: result !== null };
+}
+
+/** compromise's named-entity extraction (people and organizations) on the text Backstory reads. */
+function compromise(): { ms: number; people: number; organizations: number } {
+  const t0 = now();
+  const doc = nlp(articleText);
+  const people = doc.people().out("array") as string[];
+  const organizations = doc.organizations().out("array") as string[];
+  return { ms: now() - t0, people: people.length, organizations: organizations.length };
+}
+
+/**
+ * mark.js wrapping the compiled matcher's aliases in <mark> elements, in the article root.
+ * "regexp": all aliases as one alternation, one pass over the DOM (markRegExp); "keywords": the
+ * alias list as mark.js keywords, its usual call, which walks the DOM once per alias.
+ * Mutates the page: run it last.
+ */
+function markjs(mode: "regexp" | "keywords"): { ms: number; marks: number; aliases: number } {
+  const aliases = Object.keys(matcher.aliases);
+  const context = articleRoot ?? detectArticle(document).root ?? document.body;
+  let marks = 0;
+  const done = (n: number) => void (marks = n);
+  const t0 = now();
+  const mark = new MarkJs(context);
+  if (mode === "keywords") {
+    mark.mark(aliases, { separateWordSearch: false, accuracy: "exactly", diacritics: true, done });
+  } else {
+    const escaped = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    mark.markRegExp(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "giu"), { done });
+  }
+  return { ms: now() - t0, marks, aliases: aliases.length };
+}
+
+/**
+ * The synthetic long page: the article's body repeated n times inside one of its containers, so
+ * that detection still picks one root holding all of it. Containers are tried by the paragraph
+ * text they hold directly; the first whose repetition detection sees in full is kept.
+ */
+function replicate(n: number): string {
+  const root = detectArticle(document).root ?? document.body;
+  const length = () => {
+    const r = detectArticle(document).root;
+    return r ? buildTextMap(r, isBoilerplate).text.length : 0;
+  };
+  const base = length();
+  const votes = new Map<Element, number>();
+  for (const p of Array.from(root.querySelectorAll("p"))) {
+    if (p.parentElement) votes.set(p.parentElement, (votes.get(p.parentElement) ?? 0) + (p.textContent ?? "").length);
+  }
+  const candidates = [...[...votes].sort((a, b) => b[1] - a[1]).map(([el]) => el), root];
+  for (const container of candidates) {
+    const kids = Array.from(container.childNodes);
+    const added: Node[] = [];
+    for (let i = 1; i < n; i++) for (const k of kids) added.push(container.appendChild(k.cloneNode(true)));
+    if (n === 1 || length() >= base * n * 0.9) break;
+    for (const a of added) a.parentNode?.removeChild(a);
+  }
+  return `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = { backstory, floor, readability, compromise, markjs, replicate };
