@@ -19,9 +19,9 @@ export interface PageScan {
 /** The whole page-side pipeline, the same in the content script and in node. */
 export function scanDocument(doc: Document, matcher: CompiledMatcher, options: { force?: boolean; pattern?: RegExp } = {}): PageScan {
   const article = detectArticle(doc);
-  const root = article.root ?? (options.force ? doc.body : null);
-  if (!root) return { article, map: null, mentions: [] };
-  const map = buildTextMap(root, isBoilerplate);
+  const roots = article.roots.length > 0 ? article.roots : options.force && doc.body ? [doc.body] : [];
+  if (roots.length === 0) return { article, map: null, mentions: [] };
+  const map = buildTextMap(roots, article.isArticle ? article.skip : isBoilerplate);
   const mentions = findMentions(map.text, matcher, options.pattern).filter((m) => MARKED_TYPES.has(m.type));
   return { article, map, mentions };
 }

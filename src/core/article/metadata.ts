@@ -3,6 +3,8 @@
 export interface ArticleMetadata {
   /** True when the page's metadata declares an article (JSON-LD or Open Graph). */
   declaresArticle: boolean;
+  /** True when its Open Graph type says something else (website, video), and nothing declares an article. */
+  declaresOther: boolean;
   title: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
@@ -29,11 +31,25 @@ const DATE_META = [
 
 type Json = Record<string, unknown>;
 
-export function readMetadata(doc: Document, root: Element | null): ArticleMetadata {
+export interface Declaration {
+  ld: Json | null;
+  declaresArticle: boolean;
+  declaresOther: boolean;
+}
+
+/** What the page says it is: read first, as it decides how much prose makes an article. */
+export function readDeclaration(doc: Document): Declaration {
   const ld = jsonLdArticle(doc);
-  const ogType = meta(doc, 'meta[property="og:type"]');
+  const ogType = meta(doc, 'meta[property="og:type"]')?.toLowerCase() ?? null;
+  const declaresArticle = ld !== null || ogType === "article";
+  return { ld, declaresArticle, declaresOther: !declaresArticle && ogType !== null };
+}
+
+export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
+  const { ld, declaresArticle, declaresOther } = declaration;
   return {
-    declaresArticle: ld !== null || ogType === "article",
+    declaresArticle,
+    declaresOther,
     title: text(ld?.["headline"]) ?? meta(doc, 'meta[property="og:title"]') ?? headline(root) ?? (doc.title.trim() || null),
     published: isoDay(text(ld?.["datePublished"])) ?? firstDate(doc, root),
     byline: authorNames(ld?.["author"]) ?? meta(doc, 'meta[name="author"]') ?? bylineText(root),
