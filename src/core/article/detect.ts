@@ -18,19 +18,38 @@ export interface Article extends ArticleMetadata {
  */
 const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "menu", "dialog"]);
 const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"]);
-const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|promo|teaser|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|sidebar|breadcrumbs?|advert(?:isement)?|ad-slot|subscribe|paywall|tags)(?:$|[-_ ])/i;
+/** Names that mark furniture wherever they appear. */
+const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|breadcrumbs?)(?:$|[-_ ])/i;
+/**
+ * Names that mark furniture, except that some sites give them to a wrapper
+ * of the whole story ("content-with-sidebar", "article-body paywall"): such
+ * an element is furniture only when it holds little prose.
+ */
+const SOFT_BOILERPLATE_NAME = /(?:^|[-_ ])(?:sidebar|promo|teaser|advert(?:isement)?|ad-slot|subscribe|paywall|tags)(?:$|[-_ ])/i;
 
+/** Page furniture by tag, role or name, whatever it holds. */
 export function isBoilerplate(el: Element): boolean {
-  if (el.localName === "form" || isFurniture(el)) return true;
-  const name = `${el.getAttribute("class") ?? ""} ${el.id}`;
-  return name.length > 1 && BOILERPLATE_NAME.test(name);
+  return isFurniture(el) || isSoftBoilerplate(el);
 }
 
-/** Furniture by its tag or role alone: the part of isBoilerplate no site's naming can get wrong. */
+/** Furniture by tag, role or a name no story wrapper carries. */
 function isFurniture(el: Element): boolean {
   if (BOILERPLATE_TAGS.has(el.localName)) return true;
   const role = el.getAttribute("role");
-  return role !== null && BOILERPLATE_ROLES.has(role);
+  if (role !== null && BOILERPLATE_ROLES.has(role)) return true;
+  const name = className(el);
+  return name.length > 1 && BOILERPLATE_NAME.test(name);
+}
+
+/** A <form> can wrap a whole page (ASP.NET); furniture names can wrap a whole story. */
+function isSoftBoilerplate(el: Element): boolean {
+  if (el.localName === "form") return true;
+  const name = className(el);
+  return name.length > 1 && SOFT_BOILERPLATE_NAME.test(name);
+}
+
+function className(el: Element): string {
+  return `${el.getAttribute("class") ?? ""} ${el.id}`;
 }
 
 // Thresholds, with why. Most follow Readability's, whose values were tuned on many sites.
@@ -40,59 +59,60 @@ const MIN_PARAGRAPH_CHARS = 25;
 const MAX_PARAGRAPH_LINK_DENSITY = 0.5;
 /** Inside the body, a block this link-heavy is a "read more" list, not the article. */
 const MAX_INNER_LINK_DENSITY = 0.5;
-/** Prose that makes a page an article: a few paragraphs, not a teaser (declared articles may be short). */
-const MIN_ARTICLE_CHARS = 500;
-const MIN_UNDECLARED_CHARS = 1000;
+/**
+ * Prose that makes a page an article. A page declaring an article may show
+ * only its first paragraphs (a paywall); an undeclared page needs a few
+ * paragraphs, about twice the longest teaser block seen on section fronts.
+ */
+const MIN_ARTICLE_CHARS = 250;
+const MIN_UNDECLARED_CHARS = 600;
 const MIN_PARAGRAPHS = 3;
 /** Share of the page's paragraph text the body must hold: a section front spreads it over many teasers. */
 const MIN_BODY_SHARE = 0.3;
+/** Declared articles may sit above long reader comments or an excerpt list. */
+const MIN_DECLARED_SHARE = 0.15;
 /** A page whose Open Graph type is "website" or "video" is an article only with long prose that dominates it. */
 const MIN_OTHER_CHARS = 1500;
 const MIN_OTHER_SHARE = 0.5;
 const MIN_OTHER_AVG = 80;
+/** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
+const SOFT_KEEP_CHARS = 500;
 
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+/** Inside these, text is a teaser, a title or a caption, not the body's prose. */
 const QUIET = new Set(["li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dt", "dd"]);
+/** Containers that inside the body are kept only when they hold a paragraph, or are a plain list of prose. */
+const CONTAINERS = new Set(["div", "section", "header", "ul", "ol", "dl", "table", "center"]);
+const LISTS = new Set(["ul", "ol", "dl"]);
 const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr", "hr", "br", "figure", "header"]);
 
 /**
  * Decides whether a document is an article page and where its body is.
  * Reads the live document and never changes it: one iterative walk scores
  * blocks of prose the way reader modes do (paragraphs vote for their
- * ancestors by length and commas; link-heavy blocks count against), the
- * best container and its prose siblings are the body, widened to an
- * enclosing <article> when that adds no other prose, so that the headline
- * and captions come along.
+ * ancestors by length and commas; link-heavy blocks count against); the
+ * best container and its prose siblings are the body. What the page says it
+ * is (JSON-LD, Open Graph) sets how much prose makes an article.
  */
 export function detectArticle(doc: Document): Article {
   const quirk = siteQuirk(doc);
   const declaration = readDeclaration(doc);
-  let found = findBody(doc, quirk, false);
-  let isArticle = found !== null && isArticlePage(found, declaration);
-  if (!isArticle && declaration.declaresArticle) {
-    // Like Readability's second try: some sites wrap the whole page in an element named like furniture ("sidebar", "paywall", a <form>).
-    const lenient = findBody(doc, quirk, true);
-    if (lenient && isArticlePage(lenient, declaration)) {
-      found = lenient;
-      isArticle = true;
-    }
-  }
+  const found = findBody(doc, quirk);
+  const isArticle = found !== null && isArticlePage(found, declaration);
   const roots = isArticle ? found!.roots : [];
   const metadata = readMetadata(doc, roots[0] ?? null, declaration);
-  const inner = isArticle ? innerBoilerplate(found!, quirk) : new Set<Element>();
+  if (!isArticle) return { ...metadata, isArticle, root: null, roots, skip: isBoilerplate };
+  const inner = innerBoilerplate(found!, quirk);
+  const stats = found!.stats;
   return {
     ...metadata,
     isArticle,
     root: roots[0] ?? null,
     roots,
-    skip: found?.lenient ? lenientSkip(found, inner) : (el) => inner.has(el) || isBoilerplate(el),
+    // A soft-furniture element the walk kept (it holds the story) is read.
+    skip: (el) => inner.has(el) || isFurniture(el) || (isSoftBoilerplate(el) && !stats.has(el)),
   };
-}
-
-/** After the second try, furniture names count only on elements that do not hold the body's prose. */
-function lenientSkip(found: Body, inner: Set<Element>): (el: Element) => boolean {
-  return (el) => inner.has(el) || isFurniture(el) || (isBoilerplate(el) && (found.stats.get(el)?.paraChars ?? 0) < 0.5 * found.chars);
 }
 
 /**
@@ -102,7 +122,7 @@ function lenientSkip(found: Body, inner: Set<Element>): (el: Element) => boolean
  */
 function isArticlePage(found: Body, declaration: Declaration): boolean {
   const share = found.pageChars > 0 ? found.chars / found.pageChars : 0;
-  if (declaration.declaresArticle) return found.chars >= MIN_ARTICLE_CHARS && share >= MIN_BODY_SHARE;
+  if (declaration.declaresArticle) return found.chars >= MIN_ARTICLE_CHARS && share >= MIN_DECLARED_SHARE;
   const avg = found.paras > 0 ? found.chars / found.paras : 0;
   if (declaration.declaresOther) return found.chars >= MIN_OTHER_CHARS && found.paras >= MIN_PARAGRAPHS && share >= MIN_OTHER_SHARE && avg >= MIN_OTHER_AVG;
   return found.chars >= MIN_UNDECLARED_CHARS && found.paras >= MIN_PARAGRAPHS && share >= MIN_BODY_SHARE;
@@ -110,7 +130,7 @@ function isArticlePage(found: Body, declaration: Declaration): boolean {
 
 interface Stats {
   el: Element;
-  /** Text in the subtree, boilerplate left out. */
+  /** Text in the subtree, furniture left out. */
   text: number;
   /** Of which inside links. */
   link: number;
@@ -129,6 +149,8 @@ interface Frame extends Stats {
   ownLink: number;
   commas: number;
   brs: number;
+  /** Paragraph scores from 1..5 levels below, held until the element is left, so that dropped furniture takes its votes along. */
+  votes: [number, number, number, number, number];
 }
 
 export interface Body {
@@ -137,22 +159,24 @@ export interface Body {
   paras: number;
   /** Paragraph text on the whole page, the body's included. */
   pageChars: number;
-  /** Found with furniture names ignored (the second try). */
-  lenient: boolean;
+  /** Every element holding paragraph text, soft furniture that holds little prose left out. */
   stats: Map<Element, Stats>;
 }
 
-export function findBody(doc: Document, quirk: SiteQuirk | null, lenient: boolean): Body | null {
+/** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
+const DECAY = [1, 2, 9, 12, 15] as const;
+
+export function findBody(doc: Document, quirk: SiteQuirk | null): Body | null {
   const body = doc.body;
   if (!body) return null;
-  const stats = walk(body, lenient);
+  const stats = walk(body);
   const pageChars = stats.get(body)?.paraChars ?? 0;
   if (pageChars === 0) return null;
 
   const explicit = quirk?.body ? doc.querySelector(quirk.body) : null;
   if (explicit && body.contains(explicit)) {
     const s = stats.get(explicit);
-    return { roots: [explicit], chars: s?.paraChars ?? 0, paras: s?.paras ?? 0, pageChars, lenient, stats };
+    return { roots: [explicit], chars: s?.paraChars ?? 0, paras: s?.paras ?? 0, pageChars, stats };
   }
 
   let top: Stats | null = null;
@@ -186,15 +210,7 @@ export function findBody(doc: Document, quirk: SiteQuirk | null, lenient: boolea
       paras += s.paras;
     }
   }
-
-  // Widen to the enclosing <article> (or articleBody) when it holds no other prose: headline and captions come along.
-  const first = roots[0]!;
-  const wrapper = first.closest('[itemprop="articleBody"]') ?? first.closest("article");
-  if (wrapper && wrapper !== body && roots.every((r) => wrapper.contains(r))) {
-    const w = stats.get(wrapper);
-    if (w && w.paraChars <= chars * 1.25 + 200) return { roots: [wrapper], chars: w.paraChars, paras: w.paras, pageChars, lenient, stats };
-  }
-  return { roots, chars, paras, pageChars, lenient, stats };
+  return { roots, chars, paras, pageChars, stats };
 }
 
 /**
@@ -202,11 +218,10 @@ export function findBody(doc: Document, quirk: SiteQuirk | null, lenient: boolea
  * allows), skipping what is never prose. Returns the stats of every element
  * holding paragraph text.
  */
-function walk(body: Element, lenient: boolean): Map<Element, Stats> {
+function walk(body: Element): Map<Element, Stats> {
   const out = new Map<Element, Stats>();
   const stack: Frame[] = [];
   let linkDepth = 0;
-  // Inside a list item, heading or figure, text is a teaser, a title or a caption, not the body's prose.
   let quietDepth = 0;
   const push = (el: Element) => {
     const name = el.localName;
@@ -214,7 +229,10 @@ function walk(body: Element, lenient: boolean): Map<Element, Stats> {
     const at = stack.length;
     // Text broken by <br> pairs is paragraphs too, as Readability reads it.
     if (name === "br" && at > 0) stack[stack[at - 1]!.blockAt]!.brs++;
-    stack.push({ el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block, blockAt: block || at === 0 ? at : stack[at - 1]!.blockAt, own: 0, ownLink: 0, commas: 0, brs: 0 });
+    stack.push({
+      el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block,
+      blockAt: block || at === 0 ? at : stack[at - 1]!.blockAt, own: 0, ownLink: 0, commas: 0, brs: 0, votes: [0, 0, 0, 0, 0],
+    });
     if (name === "a") linkDepth++;
     if (QUIET.has(name)) quietDepth++;
   };
@@ -223,21 +241,27 @@ function walk(body: Element, lenient: boolean): Map<Element, Stats> {
     const name = f.el.localName;
     if (name === "a") linkDepth--;
     if (QUIET.has(name)) quietDepth--;
+    let own = 0;
     if (f.block && quietDepth === 0 && f.own >= MIN_PARAGRAPH_CHARS && f.ownLink <= MAX_PARAGRAPH_LINK_DENSITY * f.own && !NOT_PARAGRAPH.has(name)) {
       f.paraChars += f.own;
       f.paras += 1 + Math.min(Math.floor(f.brs / 2), Math.floor(f.own / 200));
-      const score = 1 + f.commas + Math.min(3, Math.floor(f.own / 100));
-      // Parent fully, grandparent half, further ancestors less (Readability's decay).
-      for (let level = 1; level <= 5 && stack.length - level >= 0; level++) {
-        stack[stack.length - level]!.score += score / (level === 1 ? 1 : level === 2 ? 2 : level * 3);
-      }
+      own = 1 + f.commas + Math.min(3, Math.floor(f.own / 100));
     }
+    const v = f.votes;
+    f.score = v[0] + v[1] / DECAY[1] + v[2] / DECAY[2] + v[3] / DECAY[3] + v[4] / DECAY[4];
     const parent = stack[stack.length - 1];
+    if (parent && isSoftBoilerplate(f.el) && f.paraChars < SOFT_KEEP_CHARS) return;
     if (parent) {
       parent.text += f.text;
       parent.link += f.link;
       parent.paraChars += f.paraChars;
       parent.paras += f.paras;
+      const pv = parent.votes;
+      pv[4] += v[3];
+      pv[3] += v[2];
+      pv[2] += v[1];
+      pv[1] += v[0];
+      pv[0] += own;
     }
     if (f.paraChars > 0 || f.score > 0) out.set(f.el, { el: f.el, text: f.text, link: f.link, paraChars: f.paraChars, paras: f.paras, score: f.score });
   };
@@ -258,7 +282,7 @@ function walk(body: Element, lenient: boolean): Map<Element, Stats> {
         }
         block.commas += commas(data);
       }
-    } else if (node.nodeType === 1 && !skipped(node as Element, lenient)) {
+    } else if (node.nodeType === 1 && !skipped(node as Element)) {
       push(node as Element);
       if (node.firstChild) {
         node = node.firstChild;
@@ -276,8 +300,8 @@ function walk(body: Element, lenient: boolean): Map<Element, Stats> {
   return out;
 }
 
-function skipped(el: Element, lenient: boolean): boolean {
-  if (isNeverMarked(el) || (lenient ? isFurniture(el) : isBoilerplate(el))) return true;
+function skipped(el: Element): boolean {
+  if (isNeverMarked(el) || isFurniture(el)) return true;
   const style = el.getAttribute("style");
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
@@ -288,7 +312,7 @@ function commas(text: string): number {
   return n;
 }
 
-function linkDensity(s: Stats): number {
+function linkDensity(s: { text: number; link: number }): number {
   return s.text > 0 ? s.link / s.text : 0;
 }
 
@@ -313,29 +337,33 @@ function nameWeight(el: Element): number {
 }
 
 /**
- * Link lists and site furniture inside the chosen body ("read more",
- * tag lists, quirk selectors), found in one post-order pass over the roots.
+ * What inside the chosen body is not the article, found in one post-order
+ * pass over the roots: link lists ("read more", tags), containers with no
+ * paragraph (bylines, share bars, video and "don't miss" boxes), soft
+ * furniture the walk dropped, and the site's quirk selectors.
  */
 function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
   const out = new Set<Element>();
+  const { stats } = found;
   for (const root of found.roots) {
     if (quirk?.skip) for (const el of Array.from(root.querySelectorAll(quirk.skip))) out.add(el);
     const stack: { el: Element; text: number; link: number }[] = [{ el: root, text: 0, link: 0 }];
     const pop = () => {
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
-      if (f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text && BLOCK_TAGS.has(f.el.localName)) out.add(f.el);
-      if (parent) {
+      const name = f.el.localName;
+      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
+      else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
+      else if (parent) {
         parent.text += f.text;
-        parent.link += f.el.localName === "a" ? f.text : f.link;
+        parent.link += name === "a" ? f.text : f.link;
       }
     };
     let node: Node | null = root.firstChild;
     while (node) {
       if (node.nodeType === 3) {
-        const len = (node as Text).data.trim().length;
-        stack[stack.length - 1]!.text += len;
-      } else if (node.nodeType === 1 && !skipped(node as Element, found.lenient) && !out.has(node as Element)) {
+        stack[stack.length - 1]!.text += (node as Text).data.trim().length;
+      } else if (node.nodeType === 1 && !skipped(node as Element) && !out.has(node as Element) && !(isSoftBoilerplate(node as Element) && !stats.has(node as Element))) {
         stack.push({ el: node as Element, text: 0, link: 0 });
         if (node.firstChild) {
           node = node.firstChild;
