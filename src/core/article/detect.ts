@@ -37,6 +37,8 @@ function isFurniture(el: Element): boolean {
   if (BOILERPLATE_TAGS.has(el.localName)) return true;
   const role = el.getAttribute("role");
   if (role !== null && BOILERPLATE_ROLES.has(role)) return true;
+  // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
+  if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
   return name.length > 1 && BOILERPLATE_NAME.test(name);
 }
@@ -44,6 +46,7 @@ function isFurniture(el: Element): boolean {
 /** A <form> can wrap a whole page (ASP.NET); furniture names can wrap a whole story. */
 function isSoftBoilerplate(el: Element): boolean {
   if (el.localName === "form") return true;
+  if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
   return name.length > 1 && SOFT_BOILERPLATE_NAME.test(name);
 }
@@ -75,6 +78,11 @@ const MIN_DECLARED_SHARE = 0.15;
 const MIN_OTHER_CHARS = 1500;
 const MIN_OTHER_SHARE = 0.5;
 const MIN_OTHER_AVG = 80;
+/** The body's container climbs to its parent when that holds this much more paragraph text, with few links, mostly in paragraphs. */
+const CLIMB_GAIN = 1.5;
+const CLIMB_MAX_LINK_DENSITY = 0.3;
+const CLIMB_PROSE_SHARE = 0.5;
+const CLIMB_LEVELS = 3;
 /** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
 const SOFT_KEEP_CHARS = 500;
 
@@ -83,7 +91,7 @@ const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|
 /** Inside these, text is a teaser, a title or a caption, not the body's prose. */
 const QUIET = new Set(["li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dt", "dd"]);
 /** Containers that inside the body are kept only when they hold a paragraph, or are a plain list of prose. */
-const CONTAINERS = new Set(["div", "section", "header", "ul", "ol", "dl", "table", "center"]);
+const CONTAINERS = new Set(["div", "section", "header", "ul", "ol", "dl", "center"]);
 const LISTS = new Set(["ul", "ol", "dl"]);
 const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr", "hr", "br", "figure", "header"]);
 
@@ -193,6 +201,19 @@ export function findBody(doc: Document, quirk: SiteQuirk | null): Body | null {
   }
   if (!top) return null;
 
+  // Paragraphs voting for their nearest containers miss a body cut in chunks one level further apart: climb while the
+  // parent adds real prose and stays prose (low link density, mostly paragraphs), not a column of teasers.
+  // A level may add nothing (a wrapper of one chunk), so look a few levels up before giving up.
+  let level = 0;
+  for (let up = top.el.parentElement; up && up !== body && level < CLIMB_LEVELS; up = up.parentElement, level++) {
+    const s = stats.get(up);
+    if (!s || linkDensity(s) > CLIMB_MAX_LINK_DENSITY || s.paraChars < CLIMB_PROSE_SHARE * s.text) break;
+    if (s.paraChars >= CLIMB_GAIN * top.paraChars) {
+      top = s;
+      level = 0;
+    }
+  }
+
   // The body is often split in sibling blocks (around an ad, a photo, a pull quote).
   const roots: Element[] = [];
   let chars = 0;
@@ -204,7 +225,8 @@ export function findBody(doc: Document, quirk: SiteQuirk | null): Body | null {
     const s = stats.get(el);
     if (!s) continue;
     const prose = s.paraChars >= 0.5 * s.text && linkDensity(s) < 0.25;
-    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || s.paraChars >= 80))) {
+    // Readability's rule: a sibling container joins on its score; a bare paragraph joins on its length.
+    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || (el.localName === "p" && s.paraChars >= 80)))) {
       roots.push(el);
       chars += s.paraChars;
       paras += s.paras;
