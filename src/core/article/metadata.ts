@@ -12,7 +12,8 @@ export interface ArticleMetadata {
   lang: string | null;
 }
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|LiveBlogPosting|ScholarlyArticle|TechArticle)$/;
+/** schema.org's Article and its subtypes (Readability's list), with or without the vocabulary's URL. */
+const ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$/;
 
 const DATE_META = [
   'meta[property="article:published_time"]',
@@ -61,7 +62,8 @@ function jsonLdArticle(doc: Document): Json | null {
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? "");
+      // Some pages (and saved copies) wrap the JSON in a CDATA section.
+      data = JSON.parse((script.textContent ?? "").replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ""));
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
