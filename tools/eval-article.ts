@@ -12,6 +12,7 @@ import { compileMatcher } from "../src/core/mentions/compile";
 import { scanDocument } from "../src/core/scan";
 import { detectArticle } from "../src/core/article/detect";
 import { isoDay } from "../src/core/article/metadata";
+import { shingleScore as score, type Prf } from "./lib/shingles";
 
 // run-ts bundles this file under node_modules/.cache, so import.meta.url is not here; npm runs scripts from the project root.
 const projectRoot = process.env["npm_config_local_prefix"] ?? process.cwd();
@@ -73,36 +74,6 @@ function run(html: string): PageResult {
     detectMs,
     readabilityMs,
   };
-}
-
-// --- the extraction benchmark's metric -------------------------------------------------
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
-  const out = new Map<string, number>();
-  const n = Math.max(1, tokens.length - 3);
-  for (let i = 0; i < n; i++) {
-    const s = tokens.slice(i, i + 4).join(" ");
-    if (s) out.set(s, (out.get(s) ?? 0) + 1);
-  }
-  return out;
-}
-
-interface Prf { precision: number | null; recall: number; f1: number }
-
-function score(truth: string, predicted: string): Prf {
-  const t = shingles(truth);
-  const p = shingles(predicted);
-  let tp = 0, fp = 0, fn = 0;
-  for (const [s, c] of p) {
-    const m = Math.min(c, t.get(s) ?? 0);
-    tp += m;
-    fp += c - m;
-  }
-  for (const [s, c] of t) fn += Math.max(0, c - (p.get(s) ?? 0));
-  const precision = tp + fp > 0 ? tp / (tp + fp) : null;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
-  const f1 = precision && recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
 }
 
 // --- small statistics ---------------------------------------------------------------------
