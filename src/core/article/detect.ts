@@ -1,4 +1,4 @@
-import { readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
+import { isJsonLd, readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
 
@@ -105,8 +105,9 @@ const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "
  */
 export function detectArticle(doc: Document): Article {
   const quirk = siteQuirk(doc);
-  const declaration = readDeclaration(doc);
-  const found = findBody(doc, quirk);
+  const metadataInBody: Element[] = [];
+  const found = findBody(doc, quirk, metadataInBody);
+  const declaration = readDeclaration(doc, metadataInBody);
   const isArticle = found !== null && isArticlePage(found, declaration);
   const roots = isArticle ? found!.roots : [];
   const metadata = readMetadata(doc, roots[0] ?? null, declaration);
@@ -174,10 +175,11 @@ export interface Body {
 /** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
 const DECAY = [1, 2, 9, 12, 15] as const;
 
-export function findBody(doc: Document, quirk: SiteQuirk | null): Body | null {
+/** `metadataInBody` receives the body's <meta> and JSON-LD elements, met on the way. */
+export function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Body | null {
   const body = doc.body;
   if (!body) return null;
-  const stats = walk(body);
+  const stats = walk(body, metadataInBody);
   const pageChars = stats.get(body)?.paraChars ?? 0;
   if (pageChars === 0) return null;
 
@@ -240,7 +242,7 @@ export function findBody(doc: Document, quirk: SiteQuirk | null): Body | null {
  * allows), skipping what is never prose. Returns the stats of every element
  * holding paragraph text.
  */
-function walk(body: Element): Map<Element, Stats> {
+function walk(body: Element, metadata: Element[]): Map<Element, Stats> {
   const out = new Map<Element, Stats>();
   const stack: Frame[] = [];
   let linkDepth = 0;
@@ -304,13 +306,18 @@ function walk(body: Element): Map<Element, Stats> {
         }
         block.commas += commas(data);
       }
-    } else if (node.nodeType === 1 && !skipped(node as Element)) {
-      push(node as Element);
-      if (node.firstChild) {
-        node = node.firstChild;
-        continue;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (!skipped(el)) {
+        push(el);
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+        pop();
+      } else if (el.localName === "meta" || isJsonLd(el)) {
+        metadata.push(el);
       }
-      pop();
     }
     while (node !== body && node.nextSibling === null) {
       node = node.parentNode!;
