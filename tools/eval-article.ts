@@ -5,6 +5,8 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import { parseHTML } from "linkedom";
 import { Readability, isProbablyReaderable } from "@mozilla/readability";
 import { knowledge } from "../src/knowledge/index";
@@ -44,6 +46,7 @@ interface PageResult {
   readabilityPublished: string | null;
   detectMs: number;
   readabilityMs: number;
+  cloneMs: number;
 }
 
 /** One page through both: the detector on one parse, Readability on a fresh parse (it mutates). */
@@ -55,6 +58,10 @@ function run(html: string): PageResult {
   const scan = scanDocument(doc, matcher);
   const text = scan.map ? scan.map.text : "";
   const readerable = isProbablyReaderable(doc);
+  // What Readability inside the content script would cost on top: a clone of the live document to parse.
+  const t2 = performance.now();
+  doc.cloneNode(true);
+  const cloneMs = performance.now() - t2;
   const fresh = parse(html);
   const t1 = performance.now();
   let parsed: ReturnType<Readability["parse"]> = null;
@@ -73,6 +80,7 @@ function run(html: string): PageResult {
     readabilityPublished: isoDay(parsed?.publishedTime ?? null),
     detectMs,
     readabilityMs,
+    cloneMs,
   };
 }
 
@@ -94,10 +102,12 @@ const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(
 
 const timesDetect: number[] = [];
 const timesReadability: number[] = [];
+const timesClone: number[] = [];
 const notArticleTimes: number[] = [];
 function timed(r: PageResult) {
   timesDetect.push(r.detectMs);
   timesReadability.push(r.readabilityMs);
+  timesClone.push(r.cloneMs + r.readabilityMs);
 }
 
 function rows(table: string[][]): string {
@@ -233,6 +243,7 @@ console.log(rows([
   ["", "median", "p90", "max"],
   timeRow("Backstory detectArticle", timesDetect),
   timeRow("Readability.parse()", timesReadability),
+  timeRow("Readability on a live page: cloneNode(true) + parse()", timesClone),
   timeRow("Backstory on news-pages/not-article", notArticleTimes),
 ]));
 console.log(`   median ratio Readability/Backstory: ${(median(timesReadability) / median(timesDetect)).toFixed(1)}x`);
@@ -244,3 +255,23 @@ if (verbose) {
   console.log("\nLowest extraction F1 (Backstory P/R vs Readability P/R):");
   for (const w of exWorst.slice(0, 25)) console.log(`  ${w.id.slice(0, 12)}  ${f3(w.d.precision ?? NaN)}/${f3(w.d.recall)}  vs ${f3(w.r.precision ?? NaN)}/${f3(w.r.recall)}`);
 }
+
+// --- 5. what each design adds to the content script ---------------------------------------------
+async function minified(contents: string): Promise<Uint8Array> {
+  const out = await build({
+    stdin: { contents, resolveDir: projectRoot, loader: "ts" }, bundle: true, minify: true, write: false,
+    format: "esm", platform: "browser", target: "es2022", logLevel: "silent",
+  });
+  return out.outputFiles[0]!.contents;
+}
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const sizes = async (name: string, entry: string) => {
+  const bytes = await minified(entry);
+  return [name, kb(bytes.length), kb(gzipSync(bytes).length)];
+};
+console.log("\n5. Content script cost (esbuild, minified)");
+console.log(rows([
+  ["", "minified", "gzip"],
+  await sizes("Backstory detectArticle (with metadata and quirks)", `export { detectArticle } from "./src/core/article/detect";`),
+  await sizes("@mozilla/readability (Readability + isProbablyReaderable)", `export { Readability, isProbablyReaderable } from "@mozilla/readability";`),
+]));
