@@ -4,11 +4,11 @@ import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
 
 export interface Article extends ArticleMetadata {
   isArticle: boolean;
-  /** The element holding the article: headline, body and captions (the first of `roots`). */
+  /** The first of `roots`: the element holding the article's body (with the headline when the page keeps it there). */
   root: Element | null;
   /** Every element holding article text, in document order; empty when there is no article. */
   roots: Element[];
-  /** What to leave out when reading the roots: page furniture, and link lists found inside the body. */
+  /** What to leave out when reading the roots: page furniture, link lists and paragraph-less boxes inside the body. */
   skip: (el: Element) => boolean;
 }
 
@@ -162,7 +162,7 @@ interface Frame extends Stats {
   votes: [number, number, number, number, number];
 }
 
-export interface Body {
+interface Body {
   roots: Element[];
   chars: number;
   paras: number;
@@ -176,7 +176,7 @@ export interface Body {
 const DECAY = [1, 2, 9, 12, 15] as const;
 
 /** `metadataInBody` receives the body's <meta> and JSON-LD elements, met on the way. */
-export function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Body | null {
+function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Body | null {
   const body = doc.body;
   if (!body) return null;
   const stats = walk(body, metadataInBody);
@@ -410,7 +410,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
   return out;
 }
 
-export function siteQuirk(doc: Document): SiteQuirk | null {
+function siteQuirk(doc: Document): SiteQuirk | null {
   const host = doc.location?.hostname ?? "";
   if (!host) return null;
   return SITE_QUIRKS.find((q) => host === q.host || host.endsWith(`.${q.host}`)) ?? null;
