@@ -53,18 +53,19 @@ async function main(doc: Document): Promise<void> {
 
   // The page changes after load: late-rendered bodies, live updates, single-page navigation.
   let timer = 0;
-  const addsElements = (records: MutationRecord[]) =>
-    records.some((r) => r.type === "childList" && Array.from(r.addedNodes).some((n) => n.nodeType === 1));
+  /** New elements with some prose: a body rendered late, a next article appended; not a ticker's tick. */
+  const addsProse = (records: MutationRecord[]) =>
+    records.some((r) => r.type === "childList" && Array.from(r.addedNodes).some((n) => n.nodeType === 1 && (n.textContent?.length ?? 0) >= 200));
   const relevant = (records: MutationRecord[]) => {
     if (!marksOn(settings, host)) return false;
     if (doc.location.href !== href) return true;
     const watched = session?.watched;
     // No session yet: the scan under way reads the page as it is now.
     if (!watched) return false;
-    if (!watched.isConnected) return true;
-    // Without an article, only new elements can bring one; a ticker's text changes cannot.
-    if (watched === doc.body) return addsElements(records);
-    return records.some((r) => watched.contains(r.target));
+    if (watched.some((w) => !w.isConnected)) return true;
+    // Without an article, only new prose can bring one; a ticker's text changes cannot.
+    if (watched[0] === doc.body) return addsProse(records);
+    return addsProse(records) || records.some((r) => watched.some((w) => w.contains(r.target)));
   };
   const observer = new MutationObserver((records) => {
     if (!relevant(records)) return;

@@ -7,13 +7,14 @@ import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
 import { startHover, type Hover } from "./hover";
 import { createCardHost } from "./card/host";
 import { articleIsDark } from "./theme";
+import { marksFrom } from "./marks";
 import { send } from "../shared/runtime";
 
 /** The marks on one page, from one scan: painted, hoverable, navigable. */
 export interface Session {
   summary: PageSummary;
-  /** The element whose changes call for a re-scan: the article, or the body when none was found. */
-  watched: Element;
+  /** The elements whose changes call for a re-scan: the article's, or the body when none was found. */
+  watched: Element[];
   /** Moves to the next (+1) or previous (-1) mark and opens its card. */
   step(direction: 1 | -1): void;
   /** Scrolls to the next mark of an entity (or unknown name) and flashes it. */
@@ -50,21 +51,14 @@ export async function startSession(doc: Document, settings: Settings, force: boo
   const scan = await runInSlices(scanSteps(doc, matcher, { force }), isCancelled);
   const { article } = scan;
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
-  const known: Mark[] = scan.mentions
-    .filter((m) => (m.type === "person" || m.type === "organization") && settings.kinds[m.type])
-    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
-  const unknown: Mark[] = settings.kinds.unknown
-    ? scan.unknown.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type }))
-    : [];
-  const marks = [...known, ...unknown].sort((a, b) => a.start - b.start);
+  const marks = marksFrom(scan, settings.kinds);
   const summary = summarize(host, marks, base);
-  const root = scan.article.root ?? (force ? doc.body : null);
-  const watched = root ?? doc.body;
+  const watched = scan.article.roots.length > 0 ? scan.article.roots : [doc.body];
   if (!scan.map || marks.length === 0) return { summary, watched, step() {}, show() {}, destroy() {} };
 
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
-  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks, settings.markStyle, articleIsDark(watched)), isCancelled);
+  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks, settings.markStyle, articleIsDark(watched[0]!)), isCancelled);
   const card = createCardHost(doc);
   const hover: Hover = startHover(doc, {
     paint: painted,

@@ -34,10 +34,10 @@ export function scanDocument(doc: Document, matcher: CompiledMatcher, options: S
 /** scanDocument as steps that pause often; the content script runs them in time slices. */
 export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: ScanOptions = {}): Steps<PageScan> {
   const article = detectArticle(doc);
-  const root = article.root ?? (options.force ? doc.body : null);
-  if (!root) return { article, map: null, mentions: [], unknown: [] };
+  const roots = article.roots.length > 0 ? article.roots : options.force && doc.body ? [doc.body] : [];
+  if (roots.length === 0) return { article, map: null, mentions: [], unknown: [] };
   yield;
-  const map = yield* textMapSteps(root, isBoilerplate);
+  const map = yield* textMapSteps(roots, article.isArticle ? article.skip : isBoilerplate);
   yield;
   const known = yield* mentionSteps(map.text, matcher, options.pattern);
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.

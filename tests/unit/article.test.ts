@@ -1,6 +1,13 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectArticle } from "../../src/core/article/detect";
-import { demoDocument, documentFrom } from "./helpers";
+import { scanDocument } from "../../src/core/scan";
+import { compileMatcher } from "../../src/core/mentions/compile";
+import { shingleScore } from "../../tools/lib/shingles";
+import { demoDocument, documentFrom, fixtureDocument, tinyKnowledge } from "./helpers";
+
+const para = (words: string) => `<p>${words}, with a clause, and another one that runs on for a while. ${"More of the reported story, told in full sentences. ".repeat(4)}</p>`;
+const articleText = (doc: Document) => scanDocument(doc, compileMatcher(tinyKnowledge())).map?.text ?? "";
 
 describe("detectArticle", () => {
   it("finds the demo article, its headline, date and language", () => {
@@ -11,20 +18,87 @@ describe("detectArticle", () => {
     expect(a.published).toBe("2021-10-18");
     expect(a.lang).toBe("en");
   });
+  it("reads the demo article's headline, lead and captions, and none of its comments or related links", () => {
+    const text = articleText(demoDocument());
+    expect(text).toContain("Russia ends dialogue with NATO");
+    expect(text).toContain("Closes the Russian embassy to NATO");
+    expect(text).toContain("That makes everything even more difficult");
+    expect(text).not.toContain("More on this topic");
+    expect(text).not.toContain("Please enter your comment");
+  });
   it("stays quiet on a section front of short teasers", () => {
     const teasers = Array.from({ length: 12 }, (_, i) => `<article><h2><a href="/a/${i}">Headline number ${i} about NATO</a></h2><p>A short teaser line.</p></article>`).join("");
     expect(detectArticle(documentFrom(`<html><body><main>${teasers}</main></body></html>`)).isArticle).toBe(false);
   });
   it("prefers JSON-LD over meta over <time> for the date", () => {
-    const body = `<article><p>${"Words of the article. ".repeat(40)}</p><time datetime="2020-01-01">x</time></article>`;
+    const body = `<article><p>${"Words of the article, and more words. ".repeat(40)}</p><time datetime="2020-01-01">x</time></article>`;
     const withMeta = `<html><head><meta property="article:published_time" content="2021-02-03T10:00:00Z"></head><body>${body}</body></html>`;
     expect(detectArticle(documentFrom(withMeta)).published).toBe("2021-02-03");
     const withLd = withMeta.replace("<head>", `<head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-06"}</script>`);
     expect(detectArticle(documentFrom(withLd)).published).toBe("2022-05-06");
     expect(detectArticle(documentFrom(`<html><body>${body}</body></html>`)).published).toBe("2020-01-01");
   });
+  it("reads JSON-LD wrapped in CDATA, and schema.org types given as URLs", () => {
+    const ld = `<script type="application/ld+json"><![CDATA[{"@type":"https://schema.org/BlogPosting","datePublished":"2019-07-08"}]]></script>`;
+    const a = detectArticle(documentFrom(`<html><head>${ld}</head><body><p>x</p></body></html>`));
+    expect(a.published).toBe("2019-07-08");
+    expect(a.declaresArticle).toBe(true);
+  });
   it("survives broken JSON-LD", () => {
     const doc = documentFrom(`<html><head><script type="application/ld+json">{not json</script></head><body><p>x</p></body></html>`);
     expect(detectArticle(doc).isArticle).toBe(false);
+  });
+  it("never changes the document", () => {
+    for (const doc of [demoDocument(), fixtureDocument("bbcnews-d9be6b06cf.html.gz"), fixtureDocument("abcnews-4a6122f68e.html.gz")]) {
+      const before = doc.documentElement.outerHTML;
+      scanDocument(doc, compileMatcher(tinyKnowledge()));
+      expect(doc.documentElement.outerHTML).toBe(before);
+    }
+  });
+  it("walks 10,000 levels of nesting without recursion", () => {
+    const deep = "<div>".repeat(10_000) + para("Deep") + "</div>".repeat(10_000);
+    expect(() => detectArticle(documentFrom(`<html><body>${deep}</body></html>`))).not.toThrow();
+  });
+  it("reads a body split around an ad as several roots, without the ad or the links beside it", () => {
+    const more = `<ul>${Array.from({ length: 40 }, (_, i) => `<li><a href="/m/${i}">More from the site, a headline number ${i}</a></li>`).join("")}</ul>`;
+    const html = `<html><body><div id="story"><div class="part">${para("One").repeat(3)}</div><div class="slot"><a href="/buy">Buy the thing now</a></div><div class="part">${para("Two").repeat(3)}</div>${more}</div></body></html>`;
+    const a = detectArticle(documentFrom(html));
+    expect(a.isArticle).toBe(true);
+    expect(a.roots.map((r) => r.getAttribute("class"))).toEqual(["part", "part"]);
+    const text = articleText(documentFrom(html));
+    expect(text).toContain("One, with");
+    expect(text).toContain("Two, with");
+    expect(text).not.toContain("Buy the thing");
+    expect(text).not.toContain("More from the site");
+  });
+  it("leaves out link lists and paragraph-less boxes inside the body", () => {
+    const links = `<ul>${Array.from({ length: 5 }, (_, i) => `<li><a href="/r/${i}">Another story worth a read, number ${i}</a></li>`).join("")}</ul>`;
+    const text = articleText(documentFrom(`<html><body><article>${para("Lead")}${links}<div class="byline"><span>By</span> <span>A. Writer</span></div>${para("Rest").repeat(3)}</article></body></html>`));
+    expect(text).toContain("Rest, with");
+    expect(text).not.toContain("Another story");
+    expect(text).not.toContain("A. Writer");
+  });
+});
+
+describe("detectArticle on real pages (tests/fixtures)", () => {
+  it.each(["bbcnews-d9be6b06cf.html.gz", "dwnews-df716ac310.html.gz"])("finds the article in %s", (file) => {
+    const a = detectArticle(fixtureDocument(file));
+    expect(a.isArticle).toBe(true);
+    expect(a.roots.length).toBeGreaterThan(0);
+  });
+  it.each(["abcnews-4a6122f68e.html.gz", "huffnews-18edd68bc9.html.gz"])("marks nothing on the section front %s", (file) => {
+    const doc = fixtureDocument(file);
+    expect(detectArticle(doc).isArticle).toBe(false);
+    expect(scanDocument(doc, compileMatcher(tinyKnowledge())).map).toBeNull();
+  });
+  const truth = JSON.parse(readFileSync(new URL("../fixtures/extraction-ground-truth.json", import.meta.url), "utf8")) as Record<string, { articleBody: string }>;
+  it.each([
+    // Readability 0.6.0 scores precision 0.694 and 0.687 on these.
+    ["35b158918c67", 0.8, 0.95],
+    ["6ebac05f637e", 0.75, 0.8],
+  ] as const)("extracts the body of benchmark page %s with precision >= %s and recall >= %s", (id, minPrecision, minRecall) => {
+    const score = shingleScore(truth[id]!.articleBody, articleText(fixtureDocument(`extraction-${id}.html.gz`)));
+    expect(score.precision ?? 0).toBeGreaterThanOrEqual(minPrecision);
+    expect(score.recall).toBeGreaterThanOrEqual(minRecall);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
 import type { Knowledge } from "../../src/core/knowledge/types";
 
@@ -33,4 +34,10 @@ export function tinyKnowledge(): Knowledge {
       { ...base, id: "may", type: "person", name: "Theresa May", aliases: [] },
     ],
   };
+}
+
+/** A page from tests/fixtures/ (gzipped), parsed as the scan command parses it. */
+export function fixtureDocument(name: string): Document {
+  const raw = readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+  return documentFrom((name.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8"));
 }

@@ -12,7 +12,9 @@ import { buildTextMap, type TextMap } from "../../src/core/textmap/textmap";
 import { findMentions } from "../../src/core/mentions/find";
 import { findUnknownNames } from "../../src/core/mentions/names";
 import { MARKED_TYPES } from "../../src/core/scan";
-import { paint, type Mark, type Paint } from "../../src/content/paint";
+import { paintSteps, type Paint } from "../../src/content/paint";
+import { marksFrom } from "../../src/content/marks";
+import { drain } from "../../src/core/slices";
 import { articleIsDark } from "../../src/content/theme";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 import { Readability } from "@mozilla/readability";
@@ -51,7 +53,7 @@ function backstory(): BackstoryRun {
   let t2 = t1, t3 = t1, t4 = t1, t5 = t1;
   let chars = 0, nodes = 0, mentions = 0, unknownNames = 0;
   if (root) {
-    const map = buildTextMap(root, isBoilerplate);
+    const map = buildTextMap(article.roots, article.isArticle ? article.skip : isBoilerplate);
     t2 = now();
     const found = findMentions(map.text, matcher);
     t3 = now();
@@ -60,22 +62,16 @@ function backstory(): BackstoryRun {
     const known = found.filter((m) => MARKED_TYPES.has(m.type));
     // startSession up to the hover setup: marks and paint (its summary, a count per name, is left out:
     // session.ts imports the extension runtime, which cannot load in a page).
-    const knownMarks: Mark[] = known
-      .filter((m) => (m.type === "person" || m.type === "organization") && settings.kinds[m.type])
-      .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
-    const unknownMarks: Mark[] = settings.kinds.unknown
-      ? unknownFound.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type }))
-      : [];
-    const marks = [...knownMarks, ...unknownMarks].sort((a, b) => a.start - b.start);
+    const marks = marksFrom({ mentions: known, unknown: unknownFound }, settings.kinds);
     if (marks.length > 0) {
-      const painted = paint(document, map, marks, settings.markStyle, articleIsDark(root));
+      const painted = drain(paintSteps(document, map, marks, settings.markStyle, articleIsDark(root)));
       session = { map, painted };
     }
     t5 = now();
     chars = map.text.length;
     nodes = map.nodes.length;
-    mentions = knownMarks.length;
-    unknownNames = unknownMarks.length;
+    mentions = marks.filter((m) => m.entityId !== null).length;
+    unknownNames = marks.length - mentions;
     articleText = map.text;
     articleRoot = root;
   }

@@ -1,97 +1,417 @@
-import { readMetadata, type ArticleMetadata } from "./metadata";
-import { isNeverMarked } from "../textmap/textmap";
+import { isJsonLd, readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
+import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
+import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
 
 export interface Article extends ArticleMetadata {
   isArticle: boolean;
-  /** The element holding the article: headline, body and captions. */
+  /** The first of `roots`: the element holding the article's body (with the headline when the page keeps it there). */
   root: Element | null;
+  /** Every element holding article text, in document order; empty when there is no article. */
+  roots: Element[];
+  /** What to leave out when reading the roots: page furniture, link lists and paragraph-less boxes inside the body. */
+  skip: (el: Element) => boolean;
 }
 
 /**
  * Parts of a page that are never the article's prose, even inside the
  * article element: navigation, asides, forms, comments, sharing and teasers.
  */
-const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "form", "menu", "dialog"]);
+const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "menu", "dialog"]);
 const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"]);
-const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|promo|teaser|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|sidebar|breadcrumbs?|advert(?:isement)?|ad-slot|subscribe|paywall|tags)(?:$|[-_ ])/i;
+/** Names that mark furniture wherever they appear. */
+const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|breadcrumbs?)(?:$|[-_ ])/i;
+/**
+ * Names that mark furniture, except that some sites give them to a wrapper
+ * of the whole story ("content-with-sidebar", "article-body paywall"): such
+ * an element is furniture only when it holds little prose.
+ */
+const SOFT_BOILERPLATE_NAME = /(?:^|[-_ ])(?:sidebar|promo|teaser|advert(?:isement)?|ad-slot|subscribe|paywall|tags)(?:$|[-_ ])/i;
 
+/** Page furniture by tag, role or name, whatever it holds. */
 export function isBoilerplate(el: Element): boolean {
+  return isFurniture(el) || isSoftBoilerplate(el);
+}
+
+/** Furniture by tag, role or a name no story wrapper carries. */
+function isFurniture(el: Element): boolean {
   if (BOILERPLATE_TAGS.has(el.localName)) return true;
   const role = el.getAttribute("role");
-  if (role && BOILERPLATE_ROLES.has(role)) return true;
-  const name = `${el.getAttribute("class") ?? ""} ${el.id}`;
+  if (role !== null && BOILERPLATE_ROLES.has(role)) return true;
+  // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
+  if (el.localName === "article" || el.localName === "main") return false;
+  const name = className(el);
   return name.length > 1 && BOILERPLATE_NAME.test(name);
 }
 
-/** Minimum prose in the chosen root for a page to count as an article. */
-const MIN_ARTICLE_CHARS = 600;
-const MIN_PARAGRAPH_CHARS = 40;
+/** A <form> can wrap a whole page (ASP.NET); furniture names can wrap a whole story. */
+function isSoftBoilerplate(el: Element): boolean {
+  if (el.localName === "form") return true;
+  if (el.localName === "article" || el.localName === "main") return false;
+  const name = className(el);
+  return name.length > 1 && SOFT_BOILERPLATE_NAME.test(name);
+}
+
+function className(el: Element): string {
+  return `${el.getAttribute("class") ?? ""} ${el.id}`;
+}
+
+// Thresholds, with why. Most follow Readability's, whose values were tuned on many sites.
+/** A block with less own text is a label, a caption or a link, not a paragraph (Readability: 25). */
+const MIN_PARAGRAPH_CHARS = 25;
+/** A block whose own text is mostly links is a teaser or a menu entry, not prose. */
+const MAX_PARAGRAPH_LINK_DENSITY = 0.5;
+/** Inside the body, a block this link-heavy is a "read more" list, not the article. */
+const MAX_INNER_LINK_DENSITY = 0.5;
+/**
+ * Prose that makes a page an article. A page declaring an article may show
+ * only its first paragraphs (a paywall); an undeclared page needs a few
+ * paragraphs, about twice the longest teaser block seen on section fronts.
+ */
+const MIN_ARTICLE_CHARS = 250;
+const MIN_UNDECLARED_CHARS = 600;
+const MIN_PARAGRAPHS = 3;
+/** Share of the page's paragraph text the body must hold: a section front spreads it over many teasers. */
+const MIN_BODY_SHARE = 0.3;
+/** Declared articles may sit above long reader comments or an excerpt list. */
+const MIN_DECLARED_SHARE = 0.15;
+/** A page whose Open Graph type is "website" or "video" is an article only with long prose that dominates it. */
+const MIN_OTHER_CHARS = 1500;
+const MIN_OTHER_SHARE = 0.5;
+const MIN_OTHER_AVG = 80;
+/** The body's container climbs to its parent when that holds this much more paragraph text, with few links, mostly in paragraphs. */
+const CLIMB_GAIN = 1.5;
+const CLIMB_MAX_LINK_DENSITY = 0.3;
+const CLIMB_PROSE_SHARE = 0.5;
+const CLIMB_LEVELS = 3;
+/** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
+const SOFT_KEEP_CHARS = 500;
+
+const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
+/** Inside these, text is a teaser, a title or a caption, not the body's prose. */
+const QUIET = new Set(["li", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "dt", "dd"]);
+/** Containers that inside the body are kept only when they hold a paragraph, or are a plain list of prose. */
+const CONTAINERS = new Set(["div", "section", "header", "ul", "ol", "dl", "center"]);
+const LISTS = new Set(["ul", "ol", "dl"]);
+const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr", "hr", "br", "figure", "header"]);
 
 /**
  * Decides whether a document is an article page and where its body is.
- * Reads the live document and never changes it. Paragraphs vote for their
- * parent (fully) and grandparent (half) with their text length; the best
- * candidate widens to an enclosing <article> or articleBody, so the headline
- * and captions come along.
+ * Reads the live document and never changes it: one iterative walk scores
+ * blocks of prose the way reader modes do (paragraphs vote for their
+ * ancestors by length and commas; link-heavy blocks count against); the
+ * best container and its prose siblings are the body. What the page says it
+ * is (JSON-LD, Open Graph) sets how much prose makes an article.
  */
 export function detectArticle(doc: Document): Article {
-  const root = findRoot(doc);
-  const metadata = readMetadata(doc, root?.element ?? null);
-  const chars = root?.chars ?? 0;
-  const isArticle = root !== null && (chars >= MIN_ARTICLE_CHARS && (metadata.declaresArticle || root.paragraphs >= 5 || root.semantic));
-  return { ...metadata, isArticle, root: isArticle ? root!.element : null };
+  const quirk = siteQuirk(doc);
+  const metadataInBody: Element[] = [];
+  const found = findBody(doc, quirk, metadataInBody);
+  const declaration = readDeclaration(doc, metadataInBody);
+  const isArticle = found !== null && isArticlePage(found, declaration);
+  const roots = isArticle ? found!.roots : [];
+  const metadata = readMetadata(doc, roots[0] ?? null, declaration);
+  if (!isArticle) return { ...metadata, isArticle, root: null, roots, skip: isBoilerplate };
+  const inner = innerBoilerplate(found!, quirk);
+  const stats = found!.stats;
+  return {
+    ...metadata,
+    isArticle,
+    root: roots[0] ?? null,
+    roots,
+    // A soft-furniture element the walk kept (it holds the story) is read.
+    skip: (el) => inner.has(el) || isFurniture(el) || (isSoftBoilerplate(el) && !stats.has(el)),
+  };
 }
 
-interface Candidate {
-  element: Element;
+/**
+ * How much prose makes an article depends on what the page says it is: a
+ * declared article may be short; a page declaring itself a "website" or a
+ * video needs long, real paragraphs holding most of the page's prose.
+ */
+function isArticlePage(found: Body, declaration: Declaration): boolean {
+  const share = found.pageChars > 0 ? found.chars / found.pageChars : 0;
+  if (declaration.declaresArticle) return found.chars >= MIN_ARTICLE_CHARS && share >= MIN_DECLARED_SHARE;
+  const avg = found.paras > 0 ? found.chars / found.paras : 0;
+  if (declaration.declaresOther) return found.chars >= MIN_OTHER_CHARS && found.paras >= MIN_PARAGRAPHS && share >= MIN_OTHER_SHARE && avg >= MIN_OTHER_AVG;
+  return found.chars >= MIN_UNDECLARED_CHARS && found.paras >= MIN_PARAGRAPHS && share >= MIN_BODY_SHARE;
+}
+
+interface Stats {
+  el: Element;
+  /** Text in the subtree, furniture left out. */
+  text: number;
+  /** Of which inside links. */
+  link: number;
+  /** Text of paragraphs (blocks of prose) in the subtree, and how many. */
+  paraChars: number;
+  paras: number;
+  /** Votes from paragraphs below, Readability style. */
+  score: number;
+}
+
+interface Frame extends Stats {
+  block: boolean;
+  /** Index of the nearest block frame, itself included: where this element's loose text belongs. */
+  blockAt: number;
+  own: number;
+  ownLink: number;
+  commas: number;
+  brs: number;
+  /** Paragraph scores from 1..5 levels below, held until the element is left, so that dropped furniture takes its votes along. */
+  votes: [number, number, number, number, number];
+}
+
+interface Body {
+  roots: Element[];
   chars: number;
-  paragraphs: number;
-  semantic: boolean;
+  paras: number;
+  /** Paragraph text on the whole page, the body's included. */
+  pageChars: number;
+  /** Every element holding paragraph text, soft furniture that holds little prose left out. */
+  stats: Map<Element, Stats>;
 }
 
-function findRoot(doc: Document): Candidate | null {
+/** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
+const DECAY = [1, 2, 9, 12, 15] as const;
+
+/** `metadataInBody` receives the body's <meta> and JSON-LD elements, met on the way. */
+function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Body | null {
   const body = doc.body;
   if (!body) return null;
-  const explicit = body.querySelector('[itemprop="articleBody"]');
-  const scores = new Map<Element, { chars: number; paragraphs: number }>();
-  for (const p of Array.from(body.querySelectorAll("p"))) {
-    if (insideBoilerplate(p, body)) continue;
-    const chars = (p.textContent ?? "").replace(/\s+/g, " ").trim().length;
-    if (chars < MIN_PARAGRAPH_CHARS) continue;
-    const parent = p.parentElement;
-    if (!parent) continue;
-    vote(scores, parent, chars, 1);
-    if (parent.parentElement && parent !== body) vote(scores, parent.parentElement, chars / 2, 0);
+  const stats = walk(body, metadataInBody);
+  const pageChars = stats.get(body)?.paraChars ?? 0;
+  if (pageChars === 0) return null;
+
+  const explicit = quirk?.body ? doc.querySelector(quirk.body) : null;
+  if (explicit && body.contains(explicit)) {
+    const s = stats.get(explicit);
+    return { roots: [explicit], chars: s?.paraChars ?? 0, paras: s?.paras ?? 0, pageChars, stats };
   }
-  let best: Element | null = null;
-  let bestScore = 0;
-  for (const [el, s] of scores) {
-    if (s.chars > bestScore) {
-      best = el;
-      bestScore = s.chars;
+
+  let top: Stats | null = null;
+  let topScore = 0;
+  const finals = new Map<Element, number>();
+  for (const s of stats.values()) {
+    if (s.score <= 0) continue;
+    const final = (s.score + tagWeight(s.el) + nameWeight(s.el)) * (1 - linkDensity(s));
+    finals.set(s.el, final);
+    if (final > topScore) {
+      top = s;
+      topScore = final;
     }
   }
-  if (!best) return null;
-  const widened = explicit && (explicit.contains(best) || best.contains(explicit)) ? explicit : best;
-  const article = widened.closest("article");
-  const element = article && article !== body ? article : widened;
-  const paragraphs = Array.from(element.querySelectorAll("p")).filter(
-    (p) => !insideBoilerplate(p, element) && (p.textContent ?? "").trim().length >= MIN_PARAGRAPH_CHARS,
-  );
-  const chars = paragraphs.reduce((n, p) => n + (p.textContent ?? "").replace(/\s+/g, " ").trim().length, 0);
-  return { element, chars, paragraphs: paragraphs.length, semantic: element.localName === "article" || element === explicit };
-}
+  if (!top) return null;
 
-function vote(scores: Map<Element, { chars: number; paragraphs: number }>, el: Element, chars: number, paragraphs: number) {
-  const s = scores.get(el) ?? { chars: 0, paragraphs: 0 };
-  s.chars += chars;
-  s.paragraphs += paragraphs;
-  scores.set(el, s);
-}
-
-function insideBoilerplate(el: Element, stop: Element): boolean {
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
-    if (isBoilerplate(cur) || isNeverMarked(cur)) return true;
+  // Paragraphs voting for their nearest containers miss a body cut in chunks one level further apart: climb while the
+  // parent adds real prose and stays prose (low link density, mostly paragraphs), not a column of teasers.
+  // A level may add nothing (a wrapper of one chunk), so look a few levels up before giving up.
+  let level = 0;
+  for (let up = top.el.parentElement; up && up !== body && level < CLIMB_LEVELS; up = up.parentElement, level++) {
+    const s = stats.get(up);
+    if (!s || linkDensity(s) > CLIMB_MAX_LINK_DENSITY || s.paraChars < CLIMB_PROSE_SHARE * s.text) break;
+    if (s.paraChars >= CLIMB_GAIN * top.paraChars) {
+      top = s;
+      level = 0;
+    }
   }
-  return false;
+
+  // The body is often split in sibling blocks (around an ad, a photo, a pull quote).
+  const roots: Element[] = [];
+  let chars = 0;
+  let paras = 0;
+  const parent = top.el.parentElement;
+  const siblings = parent && top.el !== body ? Array.from(parent.children) : [top.el];
+  const threshold = Math.max(10, topScore * 0.2);
+  for (const el of siblings) {
+    const s = stats.get(el);
+    if (!s) continue;
+    const prose = s.paraChars >= 0.5 * s.text && linkDensity(s) < 0.25;
+    // Readability's rule: a sibling container joins on its score; a bare paragraph joins on its length.
+    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || (el.localName === "p" && s.paraChars >= 80)))) {
+      roots.push(el);
+      chars += s.paraChars;
+      paras += s.paras;
+    }
+  }
+  return { roots, chars, paras, pageChars, stats };
+}
+
+/**
+ * One iterative pass over the body (pages nest deeper than the call stack
+ * allows), skipping what is never prose. Returns the stats of every element
+ * holding paragraph text.
+ */
+function walk(body: Element, metadata: Element[]): Map<Element, Stats> {
+  const out = new Map<Element, Stats>();
+  const stack: Frame[] = [];
+  let linkDepth = 0;
+  let quietDepth = 0;
+  const push = (el: Element) => {
+    const name = el.localName;
+    const block = BLOCK_TAGS.has(name);
+    const at = stack.length;
+    // Text broken by <br> pairs is paragraphs too, as Readability reads it.
+    if (name === "br" && at > 0) stack[stack[at - 1]!.blockAt]!.brs++;
+    stack.push({
+      el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block,
+      blockAt: block || at === 0 ? at : stack[at - 1]!.blockAt, own: 0, ownLink: 0, commas: 0, brs: 0, votes: [0, 0, 0, 0, 0],
+    });
+    if (name === "a") linkDepth++;
+    if (QUIET.has(name)) quietDepth++;
+  };
+  const pop = () => {
+    const f = stack.pop()!;
+    const name = f.el.localName;
+    if (name === "a") linkDepth--;
+    if (QUIET.has(name)) quietDepth--;
+    let own = 0;
+    if (f.block && quietDepth === 0 && f.own >= MIN_PARAGRAPH_CHARS && f.ownLink <= MAX_PARAGRAPH_LINK_DENSITY * f.own && !NOT_PARAGRAPH.has(name)) {
+      f.paraChars += f.own;
+      f.paras += 1 + Math.min(Math.floor(f.brs / 2), Math.floor(f.own / 200));
+      own = 1 + f.commas + Math.min(3, Math.floor(f.own / 100));
+    }
+    const v = f.votes;
+    f.score = v[0] + v[1] / DECAY[1] + v[2] / DECAY[2] + v[3] / DECAY[3] + v[4] / DECAY[4];
+    const parent = stack[stack.length - 1];
+    if (parent && isSoftBoilerplate(f.el) && f.paraChars < SOFT_KEEP_CHARS) return;
+    if (parent) {
+      parent.text += f.text;
+      parent.link += f.link;
+      parent.paraChars += f.paraChars;
+      parent.paras += f.paras;
+      const pv = parent.votes;
+      pv[4] += v[3];
+      pv[3] += v[2];
+      pv[2] += v[1];
+      pv[1] += v[0];
+      pv[0] += own;
+    }
+    if (f.paraChars > 0 || f.score > 0) out.set(f.el, { el: f.el, text: f.text, link: f.link, paraChars: f.paraChars, paras: f.paras, score: f.score });
+  };
+
+  push(body);
+  let node: Node | null = body.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data.trim();
+      if (data.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const block = stack[top.blockAt]!;
+        top.text += data.length;
+        block.own += data.length;
+        if (linkDepth > 0) {
+          top.link += data.length;
+          block.ownLink += data.length;
+        }
+        block.commas += commas(data);
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (!skipped(el)) {
+        push(el);
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+        pop();
+      } else if (el.localName === "meta" || isJsonLd(el)) {
+        metadata.push(el);
+      }
+    }
+    while (node !== body && node.nextSibling === null) {
+      node = node.parentNode!;
+      if (node !== body) pop();
+    }
+    node = node === body ? null : node.nextSibling;
+  }
+  pop();
+  return out;
+}
+
+function skipped(el: Element): boolean {
+  if (isNeverMarked(el) || isFurniture(el)) return true;
+  const style = el.getAttribute("style");
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+function commas(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;
+  return n;
+}
+
+function linkDensity(s: { text: number; link: number }): number {
+  return s.text > 0 ? s.link / s.text : 0;
+}
+
+function tagWeight(el: Element): number {
+  switch (el.localName) {
+    case "div": case "article": case "main": case "section": return 5;
+    case "pre": case "td": case "blockquote": return 3;
+    case "address": case "ol": case "ul": case "dl": case "dd": case "dt": case "li": case "form": return -3;
+    case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": case "th": return -5;
+    default: return 0;
+  }
+}
+
+function nameWeight(el: Element): number {
+  let w = 0;
+  for (const name of [el.getAttribute("class"), el.id]) {
+    if (!name) continue;
+    if (NEGATIVE_NAME.test(name)) w -= 25;
+    if (POSITIVE_NAME.test(name)) w += 25;
+  }
+  return w;
+}
+
+/**
+ * What inside the chosen body is not the article, found in one post-order
+ * pass over the roots: link lists ("read more", tags), containers with no
+ * paragraph (bylines, share bars, video and "don't miss" boxes), soft
+ * furniture the walk dropped, and the site's quirk selectors.
+ */
+function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
+  const out = new Set<Element>();
+  const { stats } = found;
+  for (const root of found.roots) {
+    if (quirk?.skip) for (const el of Array.from(root.querySelectorAll(quirk.skip))) out.add(el);
+    const stack: { el: Element; text: number; link: number }[] = [{ el: root, text: 0, link: 0 }];
+    const pop = () => {
+      const f = stack.pop()!;
+      const parent = stack[stack.length - 1];
+      const name = f.el.localName;
+      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
+      else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
+      else if (parent) {
+        parent.text += f.text;
+        parent.link += name === "a" ? f.text : f.link;
+      }
+    };
+    let node: Node | null = root.firstChild;
+    while (node) {
+      if (node.nodeType === 3) {
+        stack[stack.length - 1]!.text += (node as Text).data.trim().length;
+      } else if (node.nodeType === 1 && !skipped(node as Element) && !out.has(node as Element) && !(isSoftBoilerplate(node as Element) && !stats.has(node as Element))) {
+        stack.push({ el: node as Element, text: 0, link: 0 });
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
+        pop();
+      }
+      while (node !== root && node.nextSibling === null) {
+        node = node.parentNode!;
+        if (node !== root) pop();
+      }
+      node = node === root ? null : node.nextSibling;
+    }
+  }
+  return out;
+}
+
+function siteQuirk(doc: Document): SiteQuirk | null {
+  const host = doc.location?.hostname ?? "";
+  if (!host) return null;
+  return SITE_QUIRKS.find((q) => host === q.host || host.endsWith(`.${q.host}`)) ?? null;
 }

@@ -3,6 +3,8 @@
 export interface ArticleMetadata {
   /** True when the page's metadata declares an article (JSON-LD or Open Graph). */
   declaresArticle: boolean;
+  /** True when its Open Graph type says something else (website, video), and nothing declares an article. */
+  declaresOther: boolean;
   title: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
@@ -10,42 +12,71 @@ export interface ArticleMetadata {
   lang: string | null;
 }
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|Report|LiveBlogPosting|ScholarlyArticle|TechArticle)$/;
+/** schema.org's Article and its subtypes (Readability's list), with or without the vocabulary's URL. */
+const ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$/;
 
+/** Meta names and properties for the publication date, most trusted first (lower case). */
 const DATE_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dc.date"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
+  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
+  "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date",
 ];
 
 type Json = Record<string, unknown>;
 
-export function readMetadata(doc: Document, root: Element | null): ArticleMetadata {
-  const ld = jsonLdArticle(doc);
-  const ogType = meta(doc, 'meta[property="og:type"]');
+export interface Declaration {
+  ld: Json | null;
+  /** The page's <meta> contents by lower-cased property, name or itemprop, the first of each: read in one query. */
+  metas: Map<string, string>;
+  declaresArticle: boolean;
+  declaresOther: boolean;
+}
+
+/** What the page says it is: read first, as it decides how much prose makes an article. */
+export function readDeclaration(doc: Document, inBody?: readonly Element[]): Declaration {
+  const metas = new Map<string, string>();
+  const scripts: Element[] = [];
+  // The head's children, then the body's <meta> and JSON-LD as the detector's walk met them (a whole-document query
+  // costs more than the rest of detection on a page that is no article).
+  const head = doc.head ? Array.from(doc.head.children) : [];
+  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script")) : []);
+  for (const el of [...head, ...body]) {
+    if (el.localName === "script") {
+      if (isJsonLd(el)) scripts.push(el);
+      continue;
+    }
+    if (el.localName !== "meta") continue;
+    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop"))?.trim().toLowerCase();
+    const content = text(el.getAttribute("content"));
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const ld = jsonLdArticle(scripts);
+  const ogType = metas.get("og:type")?.toLowerCase() ?? null;
+  const declaresArticle = ld !== null || ogType === "article";
+  return { ld, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null };
+}
+
+export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
+  const { ld, metas, declaresArticle, declaresOther } = declaration;
   return {
-    declaresArticle: ld !== null || ogType === "article",
-    title: text(ld?.["headline"]) ?? meta(doc, 'meta[property="og:title"]') ?? headline(root) ?? (doc.title.trim() || null),
-    published: isoDay(text(ld?.["datePublished"])) ?? firstDate(doc, root),
-    byline: authorNames(ld?.["author"]) ?? meta(doc, 'meta[name="author"]') ?? bylineText(root),
+    declaresArticle,
+    declaresOther,
+    title: text(ld?.["headline"]) ?? (metas.get("og:title") ?? null) ?? headline(root) ?? (doc.title.trim() || null),
+    published: isoDay(text(ld?.["datePublished"])) ?? firstDate(doc, metas, root),
+    byline: authorNames(ld?.["author"]) ?? (metas.get("author") ?? null) ?? bylineText(root),
     lang: doc.documentElement.getAttribute("lang")?.trim() || text(ld?.["inLanguage"]) || null,
   };
 }
 
-function jsonLdArticle(doc: Document): Json | null {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+export function isJsonLd(el: Element): boolean {
+  return el.localName === "script" && el.getAttribute("type")?.trim().toLowerCase() === "application/ld+json";
+}
+
+function jsonLdArticle(scripts: Element[]): Json | null {
+  for (const script of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? "");
+      // Some pages (and saved copies) wrap the JSON in a CDATA section.
+      data = JSON.parse((script.textContent ?? "").replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ""));
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
@@ -75,10 +106,6 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-function meta(doc: Document, selector: string): string | null {
-  return text(doc.querySelector(selector)?.getAttribute("content"));
-}
-
 function headline(root: Element | null): string | null {
   return text(root?.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
 }
@@ -98,9 +125,9 @@ function bylineText(root: Element | null): string | null {
   return text(el?.textContent?.replace(/\s+/g, " "));
 }
 
-function firstDate(doc: Document, root: Element | null): string | null {
-  for (const selector of DATE_META) {
-    const day = isoDay(meta(doc, selector));
+function firstDate(doc: Document, metas: Map<string, string>, root: Element | null): string | null {
+  for (const key of DATE_META) {
+    const day = isoDay(metas.get(key) ?? null);
     if (day) return day;
   }
   const time = (root ?? doc).querySelector("time[datetime]") ?? doc.querySelector("time[datetime]");

@@ -21,7 +21,7 @@ const SKIP_TAGS = new Set([
   "video", "audio", "head", "title", "meta", "link",
 ]);
 
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   "address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt",
   "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
   "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "section", "summary", "table",
@@ -39,15 +39,16 @@ export function isNeverMarked(el: Element): boolean {
   return el.getAttribute("aria-hidden") === "true";
 }
 
-export function buildTextMap(root: Element, skip: SkipElement = () => false): TextMap {
-  return drain(textMapSteps(root, skip));
+/** Several roots (an article body split around an ad, say) read in the order given, a block apart. */
+export function buildTextMap(roots: Element | readonly Element[], skip: SkipElement = () => false): TextMap {
+  return drain(textMapSteps(roots, skip));
 }
 
 /** Nodes visited between pauses of the walk. */
 const NODES_PER_STEP = 2000;
 
 /** buildTextMap as steps that pause every few thousand nodes. */
-export function* textMapSteps(root: Element, skip: SkipElement = () => false): Steps<TextMap> {
+export function* textMapSteps(roots: Element | readonly Element[], skip: SkipElement = () => false): Steps<TextMap> {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -63,33 +64,36 @@ export function* textMapSteps(root: Element, skip: SkipElement = () => false): S
 
   // Iterative walk: pages nest deeper than the call stack allows.
   const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
-  let node: Node | null = root.firstChild;
   let visited = 0;
-  while (node) {
-    if (++visited % NODES_PER_STEP === 0) yield;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        nodes.push(node as Text);
-        starts.push(length);
-        const spaced = data.replace(/\s/g, " ");
-        parts.push(spaced);
-        length += spaced.length;
-        lastChar = spaced[spaced.length - 1]!;
+  for (const root of Array.isArray(roots) ? (roots as readonly Element[]) : [roots as Element]) {
+    separate();
+    let node: Node | null = root.firstChild;
+    while (node) {
+      if (++visited % NODES_PER_STEP === 0) yield;
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data.length > 0) {
+          nodes.push(node as Text);
+          starts.push(length);
+          const spaced = data.replace(/\s/g, " ");
+          parts.push(spaced);
+          length += spaced.length;
+          lastChar = spaced[spaced.length - 1]!;
+        }
+      } else if (node.nodeType === 1 && !isNeverMarked(node as Element) && !skip(node as Element)) {
+        if (isBlock(node)) separate();
+        if (node.firstChild) {
+          node = node.firstChild;
+          continue;
+        }
       }
-    } else if (node.nodeType === 1 && !isNeverMarked(node as Element) && !skip(node as Element)) {
-      if (isBlock(node)) separate();
-      if (node.firstChild) {
-        node = node.firstChild;
-        continue;
+      // Climb to the next sibling, closing the blocks we leave.
+      while (node !== root && node.nextSibling === null) {
+        node = node.parentNode!;
+        if (node !== root && isBlock(node)) separate();
       }
+      node = node === root ? null : node.nextSibling;
     }
-    // Climb to the next sibling, closing the blocks we leave.
-    while (node !== root && node.nextSibling === null) {
-      node = node.parentNode!;
-      if (node !== root && isBlock(node)) separate();
-    }
-    node = node === root ? null : node.nextSibling;
   }
   return { text: parts.join(""), nodes, starts };
 }

@@ -1,0 +1,277 @@
+// `npm run eval:article`: article detection against @mozilla/readability 0.6.0 on the
+// real pages of ../shared/corpus, in one run, with the same DOM implementation (linkedom).
+// The detector's text is what scanDocument reads (text map of the root, boilerplate skipped).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { parseHTML } from "linkedom";
+import { Readability, isProbablyReaderable } from "@mozilla/readability";
+import { knowledge } from "../src/knowledge/index";
+import { compileMatcher } from "../src/core/mentions/compile";
+import { scanDocument } from "../src/core/scan";
+import { detectArticle } from "../src/core/article/detect";
+import { isoDay } from "../src/core/article/metadata";
+import { shingleScore as score, type Prf } from "./lib/shingles";
+
+// run-ts bundles this file under node_modules/.cache, so import.meta.url is not here; npm runs scripts from the project root.
+const projectRoot = process.env["npm_config_local_prefix"] ?? process.cwd();
+const corpus = path.resolve(projectRoot, "../shared/corpus");
+if (!existsSync(corpus)) {
+  console.log(`eval:article: no corpus at ${corpus}; nothing to evaluate.`);
+  process.exit(0);
+}
+
+const matcher = compileMatcher(knowledge);
+const only = process.argv.slice(2).find((a) => !a.startsWith("-"));
+const verbose = process.argv.includes("--verbose");
+
+function load(file: string): string {
+  const raw = readFileSync(file);
+  return (file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
+}
+
+function parse(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+interface PageResult {
+  isArticle: boolean;
+  readerable: boolean;
+  text: string;
+  readabilityText: string;
+  published: string | null;
+  readabilityPublished: string | null;
+  detectMs: number;
+  readabilityMs: number;
+  cloneMs: number;
+}
+
+/** One page through both: the detector on one parse, Readability on a fresh parse (it mutates). */
+function run(html: string): PageResult {
+  const doc = parse(html);
+  const t0 = performance.now();
+  const article = detectArticle(doc);
+  const detectMs = performance.now() - t0;
+  const scan = scanDocument(doc, matcher);
+  const text = scan.map ? scan.map.text : "";
+  const readerable = isProbablyReaderable(doc);
+  // What Readability inside the content script would cost on top: a clone of the live document to parse.
+  const t2 = performance.now();
+  doc.cloneNode(true);
+  const cloneMs = performance.now() - t2;
+  const fresh = parse(html);
+  const t1 = performance.now();
+  let parsed: ReturnType<Readability["parse"]> = null;
+  try {
+    parsed = new Readability(fresh).parse();
+  } catch {
+    parsed = null; // Counted as no extraction, as the extension would have nothing to show.
+  }
+  const readabilityMs = performance.now() - t1;
+  return {
+    isArticle: article.isArticle,
+    readerable,
+    text,
+    readabilityText: parsed?.textContent ?? "",
+    published: article.published,
+    readabilityPublished: isoDay(parsed?.publishedTime ?? null),
+    detectMs,
+    readabilityMs,
+    cloneMs,
+  };
+}
+
+// --- small statistics ---------------------------------------------------------------------
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+function quantile(xs: number[], q: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+}
+const median = (xs: number[]) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const f3 = (x: number) => (Number.isNaN(x) ? "  -  " : x.toFixed(3));
+const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(1) : "-"}%)`;
+
+const timesDetect: number[] = [];
+const timesReadability: number[] = [];
+const timesClone: number[] = [];
+const notArticleTimes: number[] = [];
+function timed(r: PageResult) {
+  timesDetect.push(r.detectMs);
+  timesReadability.push(r.readabilityMs);
+  timesClone.push(r.cloneMs + r.readabilityMs);
+}
+
+function rows(table: string[][]): string {
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+  return table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
+}
+
+// --- 1. news-pages: article vs not-article ------------------------------------------------
+interface Classified { tp: number; fp: number; fn: number; tn: number; misses: string[] }
+const blank = (): Classified => ({ tp: 0, fp: 0, fn: 0, tn: 0, misses: [] });
+function tally(c: Classified, truth: boolean, said: boolean, name: string) {
+  if (truth && said) c.tp++;
+  else if (!truth && said) { c.fp++; c.misses.push(`FP ${name}`); }
+  else if (truth && !said) { c.fn++; c.misses.push(`FN ${name}`); }
+  else c.tn++;
+}
+const accuracy = (c: Classified) => (c.tp + c.tn) / (c.tp + c.tn + c.fp + c.fn);
+
+const newsDetector = blank();
+const newsReadable = blank();
+let newsDated = 0, newsDatedReadability = 0, newsArticles = 0;
+for (const label of ["article", "not-article"] as const) {
+  const dir = path.join(corpus, "news-pages", label);
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".html.gz")).sort()) {
+    if (only && !file.includes(only)) continue;
+    const r = run(load(path.join(dir, file)));
+    timed(r);
+    if (label === "not-article") notArticleTimes.push(r.detectMs);
+    tally(newsDetector, label === "article", r.isArticle, file);
+    tally(newsReadable, label === "article", r.readerable, file);
+    if (label === "article") {
+      newsArticles++;
+      if (r.published) newsDated++;
+      if (r.readabilityPublished) newsDatedReadability++;
+    }
+  }
+}
+
+// --- 2. Readability's test pages: readerable flags and publication dates ------------------
+const rtDetector = blank();
+const rtReadable = blank();
+let rtWithDate = 0, rtAgree = 0, rtAgreeReadability = 0;
+const dateMisses: string[] = [];
+const rtDir = path.join(corpus, "readability-test-pages");
+if (existsSync(rtDir)) {
+  for (const name of readdirSync(rtDir).sort()) {
+    if (only && !name.includes(only)) continue;
+    const src = path.join(rtDir, name, "source.html");
+    const metaFile = path.join(rtDir, name, "expected-metadata.json");
+    if (!existsSync(src) || !existsSync(metaFile)) continue;
+    const expected = JSON.parse(readFileSync(metaFile, "utf8")) as { readerable?: boolean; publishedTime?: string | null };
+    const r = run(load(src));
+    timed(r);
+    tally(rtDetector, expected.readerable === true, r.isArticle, name);
+    tally(rtReadable, expected.readerable === true, r.readerable, name);
+    const want = isoDay(expected.publishedTime ?? null);
+    if (want) {
+      rtWithDate++;
+      if (r.published === want) rtAgree++;
+      else dateMisses.push(`${name}: want ${want}, got ${r.published}`);
+      if (r.readabilityPublished === want) rtAgreeReadability++;
+    }
+  }
+}
+
+// --- 3. extraction benchmark ----------------------------------------------------------------
+const exDetector: Prf[] = [];
+const exReadability: Prf[] = [];
+const exWorst: { id: string; d: Prf; r: Prf }[] = [];
+let exDated = 0, exDatedReadability = 0;
+const exDir = path.join(corpus, "extraction-benchmark");
+if (existsSync(exDir)) {
+  const truth = JSON.parse(readFileSync(path.join(exDir, "ground-truth.json"), "utf8")) as Record<string, { articleBody: string }>;
+  for (const id of Object.keys(truth).sort()) {
+    if (only && !id.includes(only)) continue;
+    const file = path.join(exDir, "html", `${id}.html.gz`);
+    if (!existsSync(file)) continue;
+    const r = run(load(file));
+    timed(r);
+    const d = score(truth[id]!.articleBody, r.text);
+    const rd = score(truth[id]!.articleBody, r.readabilityText);
+    exDetector.push(d);
+    exReadability.push(rd);
+    exWorst.push({ id, d, r: rd });
+    if (r.published) exDated++;
+    if (r.readabilityPublished) exDatedReadability++;
+  }
+}
+
+// --- report ---------------------------------------------------------------------------------
+function summary(xs: Prf[]) {
+  const ps = xs.flatMap((x) => (x.precision === null ? [] : [x.precision]));
+  const rs = xs.map((x) => x.recall);
+  const p = mean(ps), r = mean(rs);
+  return { p, r, f1: (2 * p * r) / (p + r), pMed: median(ps), rMed: median(rs), f1Mean: mean(xs.map((x) => x.f1)), f1Med: median(xs.map((x) => x.f1)), empty: xs.length - ps.length };
+}
+
+console.log(`Corpus: ${corpus}\n`);
+console.log("1. Article vs not-article");
+console.log(rows([
+  ["", "accuracy", "FP", "FN", "TP", "TN"],
+  ...([
+    ["news-pages: Backstory detectArticle", newsDetector],
+    ["news-pages: Readability isProbablyReaderable", newsReadable],
+    ["readability-test-pages (readerable flag): Backstory", rtDetector],
+    ["readability-test-pages (readerable flag): isProbablyReaderable", rtReadable],
+  ] as const).map(([n, c]) => [n, f3(accuracy(c)), String(c.fp), String(c.fn), String(c.tp), String(c.tn)]),
+]));
+console.log(`   news-pages: ${newsDetector.tp}/${newsDetector.tp + newsDetector.fn} articles found, ${newsDetector.fp}/${newsDetector.fp + newsDetector.tn} non-articles flagged`);
+
+if (exDetector.length) {
+  const d = summary(exDetector), r = summary(exReadability);
+  console.log(`\n2. Body extraction, extraction benchmark (${exDetector.length} pages; 4-token shingles; P mean over non-empty predictions, F1 = harmonic mean of mean P and mean R)`);
+  console.log(rows([
+    ["", "F1", "P mean", "R mean", "P median", "R median", "page-F1 mean", "page-F1 median", "empty"],
+    ["Backstory (scanDocument text)", f3(d.f1), f3(d.p), f3(d.r), f3(d.pMed), f3(d.rMed), f3(d.f1Mean), f3(d.f1Med), String(d.empty)],
+    ["Readability.parse() textContent", f3(r.f1), f3(r.p), f3(r.r), f3(r.pMed), f3(r.rMed), f3(r.f1Mean), f3(r.f1Med), String(r.empty)],
+  ]));
+}
+
+console.log("\n3. Publication date");
+console.log(`   "The page's own metadata" = publishedTime in readability-test-pages/*/expected-metadata.json (${rtWithDate} pages have one), compared as the calendar day.`);
+console.log(rows([
+  ["", "agrees", "found on news-pages articles", "found on extraction pages"],
+  ["Backstory", pct(rtAgree, rtWithDate), pct(newsDated, newsArticles), pct(exDated, exDetector.length)],
+  ["Readability", pct(rtAgreeReadability, rtWithDate), pct(newsDatedReadability, newsArticles), pct(exDatedReadability, exDetector.length)],
+]));
+
+console.log(`\n4. Time per page, ms (${timesDetect.length} pages, linkedom, same run; Readability on a fresh parse)`);
+const timeRow = (name: string, xs: number[]) => [name, median(xs).toFixed(2), quantile(xs, 0.9).toFixed(2), quantile(xs, 1).toFixed(2)];
+console.log(rows([
+  ["", "median", "p90", "max"],
+  timeRow("Backstory detectArticle", timesDetect),
+  timeRow("Readability.parse()", timesReadability),
+  timeRow("Readability on a live page: cloneNode(true) + parse()", timesClone),
+  timeRow("Backstory on news-pages/not-article", notArticleTimes),
+]));
+console.log(`   median ratio Readability/Backstory: ${(median(timesReadability) / median(timesDetect)).toFixed(1)}x`);
+
+if (verbose) {
+  console.log("\nMisclassified:", [...newsDetector.misses, ...rtDetector.misses].join("\n  "));
+  console.log("\nDate misses:\n  " + dateMisses.join("\n  "));
+  exWorst.sort((a, b) => a.d.f1 - b.d.f1);
+  console.log("\nLowest extraction F1 (Backstory P/R vs Readability P/R):");
+  for (const w of exWorst.slice(0, 25)) console.log(`  ${w.id.slice(0, 12)}  ${f3(w.d.precision ?? NaN)}/${f3(w.d.recall)}  vs ${f3(w.r.precision ?? NaN)}/${f3(w.r.recall)}`);
+}
+
+// --- 5. what each design adds to the content script ---------------------------------------------
+async function minified(contents: string): Promise<Uint8Array> {
+  const out = await build({
+    stdin: { contents, resolveDir: projectRoot, loader: "ts" }, bundle: true, minify: true, write: false,
+    format: "esm", platform: "browser", target: "es2022", logLevel: "silent",
+  });
+  return out.outputFiles[0]!.contents;
+}
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const sizes = async (name: string, entry: string) => {
+  const bytes = await minified(entry);
+  return [name, kb(bytes.length), kb(gzipSync(bytes).length)];
+};
+console.log("\n5. Content script cost (esbuild, minified)");
+console.log(rows([
+  ["", "minified", "gzip"],
+  await sizes("Backstory detectArticle (with metadata and quirks)", `export { detectArticle } from "./src/core/article/detect";`),
+  await sizes("@mozilla/readability (Readability + isProbablyReaderable)", `export { Readability, isProbablyReaderable } from "@mozilla/readability";`),
+]));
