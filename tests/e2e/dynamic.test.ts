@@ -36,6 +36,18 @@ describe.each(browsers)("pages that change after load, in %s", (name) => {
     expect(names).toEqual(expect.arrayContaining(["NATO-Russia Council", "Jens Stoltenberg", "Alexander Grushko", "Stoltenberg"]));
   });
 
+  it("notices a second article appended below the first", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}second-article.html`);
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"), 8_000);
+    await page.waitFor(() => {
+      const names: string[] = [];
+      for (const [n, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) if (n.startsWith("backstory-underline")) for (const r of h) names.push(r.toString());
+      return names.includes("Recep Tayyip Erdogan");
+    }, 8_000);
+    expect(await page.evaluate(painted)).toEqual(expect.arrayContaining(["Antony Blinken", "Jens Stoltenberg", "Ulf Kristersson"]));
+  });
+
   it("re-reads the article after a single-page navigation", async () => {
     const page = await browser.newPage();
     await page.goto(`${url}spa.html`);
