@@ -33,12 +33,19 @@ async function knowledgeMatcher() {
   return result.matcher;
 }
 
-/** Serves `import matcher from "backstory:matcher"` with the compiled matcher. */
-const matcherPlugin = (matcher) => ({
-  name: "backstory-matcher",
+/**
+ * Data modules as JSON.parse of a string literal: V8 parses that faster than
+ * the same data written as an object literal, and every page pays for it.
+ */
+const asJsonParse = (data) => ({ contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: "js" });
+
+/** Serves `import matcher from "backstory:matcher"` with the compiled matcher; JSON imports as JSON.parse. */
+const dataPlugin = (matcher) => ({
+  name: "backstory-data",
   setup(build) {
     build.onResolve({ filter: /^backstory:matcher$/ }, () => ({ path: "matcher", namespace: "backstory" }));
-    build.onLoad({ filter: /.*/, namespace: "backstory" }, () => ({ contents: JSON.stringify(matcher), loader: "json" }));
+    build.onLoad({ filter: /.*/, namespace: "backstory" }, () => asJsonParse(matcher));
+    build.onLoad({ filter: /\.json$/ }, (args) => asJsonParse(JSON.parse(readFileSync(args.path, "utf8"))));
   },
 });
 
@@ -98,7 +105,7 @@ function options(name, matcher) {
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".css": "text" },
-    plugins: [matcherPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name); }) }],
+    plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name); }) }],
     logLevel: "warning",
   };
 }

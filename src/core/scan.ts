@@ -23,7 +23,6 @@ export interface PageScan {
 export interface ScanOptions {
   /** Scan the whole body when no article is found ("Scan this page anyway"). */
   force?: boolean;
-  pattern?: RegExp;
 }
 
 /** The whole page-side pipeline, the same in the content script and in node. */
@@ -39,7 +38,7 @@ export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: Sca
   yield;
   const map = yield* textMapSteps(roots, article.isArticle ? article.skip : isBoilerplate);
   yield;
-  const known = yield* mentionSteps(map.text, matcher, options.pattern);
+  const known = yield* mentionSteps(map.text, matcher);
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
   const unknown = yield* unknownSteps(map.text, known);
   return { article, map, mentions: known.filter((m) => MARKED_TYPES.has(m.type)), unknown };

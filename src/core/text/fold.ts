@@ -48,7 +48,8 @@ export function foldText(text: string): string {
   return plainRun === 0 ? text : out + text.slice(plainRun);
 }
 
-/** A key for comparing names: folded, lower-case, single-spaced, no spaces around a dash ("NATO – Russia"). */
+/** A key for comparing names: folded, lower-case, single-spaced, no spaces around a mark. */
 export function foldName(name: string): string {
-  return foldText(name).toLowerCase().replace(/ +/g, " ").replace(/ ?- ?/g, "-").trim();
+  // Spaces around a mark do not count: "NATO – Russia" is "NATO-Russia", "J. Trump" is "J.Trump".
+  return foldText(name).toLowerCase().replace(/ +/g, " ").replace(/ ?([^\p{L}\p{N}_ ]) ?/gu, "$1").trim();
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { knowledge } from "../../src/knowledge/index";
+import { compileMatcher } from "../../src/core/mentions/compile";
+import { findMentions } from "../../src/core/mentions/find";
+
+const matcher = compileMatcher(knowledge);
+
+describe("every name in the knowledge base", () => {
+  it("is found, whole, in a sentence", () => {
+    const missed: string[] = [];
+    for (const e of knowledge.entities) {
+      for (const alias of [e.name, ...e.aliases]) {
+        const found = findMentions(`On Monday ${alias} said so.`, matcher);
+        if (!(found.length === 1 && found[0]!.text === alias && found[0]!.entityId === e.id)) missed.push(`${e.id}: ${alias}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
