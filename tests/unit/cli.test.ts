@@ -6,7 +6,7 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 const run = (tool: string, ...args: string[]) => spawnSync(process.execPath, ["tools/run-ts.mjs", `tools/${tool}.ts`, ...args], { cwd: root, encoding: "utf8" });
 
-describe("npm run brief", () => {
+describe("npm run brief", { timeout: 60_000 }, () => {
   it("prints the role at the date and the role now", () => {
     const r = run("brief", "Stoltenberg", "--date", "2021-10-18");
     expect(r.status).toBe(0);
@@ -27,7 +27,7 @@ describe("npm run brief", () => {
   });
 });
 
-describe("npm run scan", () => {
+describe("npm run scan", { timeout: 60_000 }, () => {
   it("prints the article and its mentions as one JSON document", () => {
     const r = run("scan", "demo/index.html");
     expect(r.status).toBe(0);

@@ -1,8 +1,11 @@
-import Ajv from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import schema from "../../knowledge/knowledge.schema.json";
 import { endDay, isValidPartialDate, startDay } from "./dates";
 import { foldName } from "../text/fold";
 import type { Knowledge } from "./types";
+
+/** The compiled schema, built on first use. */
+let validateSchema: ValidateFunction | null = null;
 
 export interface Problem {
   /** The entry the problem is in: an entity id, "timeline[3]", "header". */
@@ -16,10 +19,9 @@ export interface Problem {
  * found, so an author fixes a broken file in one pass.
  */
 export function validateKnowledge(data: unknown): Problem[] {
-  const ajv = new Ajv({ allErrors: true });
-  const validSchema = ajv.validate(schema, data);
-  if (!validSchema) {
-    return (ajv.errors ?? []).map((e) => ({
+  validateSchema ??= new Ajv({ allErrors: true }).compile(schema);
+  if (!validateSchema(data)) {
+    return (validateSchema.errors ?? []).map((e) => ({
       where: describePath(data, e.instancePath),
       rule: `schema:${e.keyword}`,
       message: `${e.instancePath || "/"} ${e.message ?? "is invalid"}`,
