@@ -1,4 +1,4 @@
-import { detectArticle, isBoilerplate, type Article } from "./article/detect";
+import { detectArticle, type Article } from "./article/detect";
 import { textMapSteps, type TextMap } from "./textmap/textmap";
 import { mentionSteps, type Mention } from "./mentions/find";
 import { drain, type Steps } from "./slices";
@@ -36,7 +36,8 @@ export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: Sca
   const roots = article.roots.length > 0 ? article.roots : options.force && doc.body ? [doc.body] : [];
   if (roots.length === 0) return { article, map: null, mentions: [], unknown: [] };
   yield;
-  const map = yield* textMapSteps(roots, article.isArticle ? article.skip : isBoilerplate);
+  // A forced scan reads the whole body, teasers and all: that is what the reader asked for.
+  const map = yield* textMapSteps(roots, article.isArticle ? article.skip : () => false);
   yield;
   const known = yield* mentionSteps(map.text, matcher);
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.

@@ -111,6 +111,27 @@ describe.each(browsers)("the popup in %s", (name) => {
   });
 });
 
+describe.each(browsers)("a page that is not an article, in %s", (name) => {
+  it("is left alone, until the reader asks the popup to scan it anyway", async () => {
+    const { server, url } = await serve("tests/fixtures/pages");
+    const browser = await launch(name);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}front.html`);
+      const { popup } = await openPopupFor(browser);
+      await popup.waitFor(() => document.querySelector('[data-state="no-article"]') !== null);
+      expect(await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith("backstory")))).toEqual([]);
+      await popup.click('[data-state="no-article"] button');
+      await page.waitFor(() => CSS.highlights.has("backstory-underline-person"), 5_000);
+      expect(await page.evaluateWith(paintedTexts, "person")).toEqual(expect.arrayContaining(["Sergei Lavrov", "Jens Stoltenberg"]));
+      await popup.waitFor(() => document.querySelector('[data-entity="sergei-lavrov"]') !== null, 5_000);
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  });
+});
+
 describe.each(browsers)("the options page in %s", (name) => {
   it("keeps its settings across a browser restart and passes an accessibility check", async () => {
     const profile = mkdtempSync(path.join(tmpdir(), `backstory-${name}-profile-`));
