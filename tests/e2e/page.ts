@@ -80,6 +80,7 @@ export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestP
   const tabs = await summarizedTabs(popup);
   if (tabs.length !== 1) throw new Error(`expected one tab with a summary, found ${tabs.length}`);
   await popup.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabs[0]!);
-  await popup.waitFor(() => document.querySelector("[data-state]") !== null);
+  // Wait for the new document: the first one, describing the popup's own tab, also has a [data-state].
+  await popup.waitFor(() => location.search.startsWith("?tab=") && document.querySelector("[data-state]") !== null);
   return { popup, tabId: tabs[0]! };
 }
