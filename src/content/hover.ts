@@ -87,10 +87,15 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
   };
 
   const dispatch = (event: HoverEvent) => {
-    const [next, effects] = hover(state, event);
-    state = next;
-    if (state.shown === null && state.pending === null) paint.hover(null);
-    for (const effect of effects) run(effect);
+    try {
+      const [next, effects] = hover(state, event);
+      state = next;
+      if (state.shown === null && state.pending === null) paint.hover(null);
+      for (const effect of effects) run(effect);
+    } catch (error) {
+      // Events arrive from timers and listeners: nothing may escape into the page.
+      console.debug("Backstory: the card failed", error);
+    }
   };
 
   const update = () => {

@@ -110,7 +110,8 @@ async function main(doc: Document): Promise<void> {
   restart();
 }
 
-// Only real HTML documents in the top frame: not XML, not frames (the article is in the top document).
-if (document.documentElement?.localName === "html" && document.body && window.top === window) {
+// Only HTML documents in the top frame: not XML (XHTML included: our host element needs an HTML document),
+// not frames (the article is in the top document).
+if (document.contentType === "text/html" && document.body && window.top === window) {
   main(document).catch(standDown);
 }

@@ -1,6 +1,7 @@
 import matcher from "backstory:matcher";
 import { scanSteps } from "../core/scan";
 import { runInSlices } from "./slicing";
+import { MAX_PAINTED_MARKS } from "../shared/timings";
 import type { Settings } from "../shared/settings";
 import type { PageSummary } from "../shared/messages";
 import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
@@ -58,7 +59,8 @@ export async function startSession(doc: Document, settings: Settings, force: boo
 
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
-  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks, settings.markStyle, articleIsDark(watched[0]!)), isCancelled);
+  // Counted in full, painted up to a cap: no reader uses more marks, and Firefox slows with each range in one text node.
+  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks.slice(0, MAX_PAINTED_MARKS), settings.markStyle, articleIsDark(watched[0]!)), isCancelled);
   const card = createCardHost(doc);
   const hover: Hover = startHover(doc, {
     paint: painted,

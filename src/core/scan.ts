@@ -1,4 +1,4 @@
-import { detectArticle, type Article } from "./article/detect";
+import { detectSteps, type Article } from "./article/detect";
 import { textMapSteps, type TextMap } from "./textmap/textmap";
 import { mentionSteps, type Mention } from "./mentions/find";
 import { drain, type Steps } from "./slices";
@@ -32,7 +32,7 @@ export function scanDocument(doc: Document, matcher: CompiledMatcher, options: S
 
 /** scanDocument as steps that pause often; the content script runs them in time slices. */
 export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: ScanOptions = {}): Steps<PageScan> {
-  const article = detectArticle(doc);
+  const article = yield* detectSteps(doc);
   const roots = article.roots.length > 0 ? article.roots : options.force && doc.body ? [doc.body] : [];
   if (roots.length === 0) return { article, map: null, mentions: [], unknown: [] };
   yield;

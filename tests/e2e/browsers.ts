@@ -12,7 +12,19 @@ import { randomUUID } from "node:crypto";
 
 export type BrowserName = "chromium" | "firefox";
 
+/** A page error or console message, as the test driver reported it. */
+export interface PageMessage {
+  kind: "pageerror" | "console";
+  /** The console method ("error", "warning"/"warn", "debug"…), or "error" for a page error. */
+  type: string;
+  text: string;
+  /** The script URLs named by the message's location and stack. */
+  where: string;
+}
+
 export interface TestPage {
+  /** Page errors and console messages since the page opened (content scripts' included). */
+  messages: PageMessage[];
   goto(url: string): Promise<void>;
   evaluate<T>(fn: () => T): Promise<T>;
   evaluateWith<A, T>(fn: (arg: A) => T, arg: A): Promise<T>;
@@ -20,6 +32,9 @@ export interface TestPage {
   /** Runs a script's source in the page (not subject to the page's CSP). */
   evaluateScript(source: string): Promise<unknown>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A real mouse click at a viewport point. */
+  mouseClick(x: number, y: number): Promise<void>;
+  close(): Promise<void>;
   press(key: string): Promise<void>;
   /** Makes this the selected tab: hidden tabs get no animation frames. */
   bringToFront(): Promise<void>;
@@ -72,12 +87,15 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
   const wrap = (page: PwPage): TestPage => ({
+    messages: listen(page),
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn),
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
     waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    close: () => page.close(),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
     click: (selector) => page.click(selector),
@@ -119,12 +137,15 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
   });
   await browser.installExtension(path.join(root, "dist/firefox"));
   const wrap = (page: PpPage): TestPage => ({
+    messages: listenPp(page),
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn) as never,
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
     waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    close: () => page.close(),
     press: (key) => page.keyboard.press(key as never),
     bringToFront: () => page.bringToFront(),
     click: (selector) => page.click(selector),
@@ -164,4 +185,18 @@ async function poll(check: () => Promise<unknown>, timeoutMs: number): Promise<v
     if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for a page condition${lastError ? `; last error: ${String(lastError)}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+function listen(page: PwPage): PageMessage[] {
+  const messages: PageMessage[] = [];
+  page.on("pageerror", (e) => messages.push({ kind: "pageerror", type: "error", text: e.message, where: e.stack ?? "" }));
+  page.on("console", (m) => messages.push({ kind: "console", type: m.type(), text: m.text(), where: m.location().url }));
+  return messages;
+}
+
+function listenPp(page: PpPage): PageMessage[] {
+  const messages: PageMessage[] = [];
+  page.on("pageerror", (e) => messages.push({ kind: "pageerror", type: "error", text: (e as Error).message, where: (e as Error).stack ?? "" }));
+  page.on("console", (m) => messages.push({ kind: "console", type: m.type(), text: m.text(), where: [m.location().url ?? "", ...m.stackTrace().map((f) => f.url ?? "")].join(" ") }));
+  return messages;
 }

@@ -28,10 +28,10 @@ export function createCardHost(doc: Document): CardHost {
 
   const ensure = (): HTMLElement => {
     if (host?.isConnected && mount) return mount;
-    host = doc.createElement(HOST_TAG);
+    host = doc.createElementNS("http://www.w3.org/1999/xhtml", HOST_TAG) as HTMLElement;
     shadow = host.attachShadow({ mode: "open" });
     adoptStyles(doc, shadow, css);
-    mount = doc.createElement("div");
+    mount = doc.createElementNS("http://www.w3.org/1999/xhtml", "div") as HTMLElement;
     shadow.appendChild(mount);
     shadow.addEventListener("keydown", trapFocus as EventListener);
     doc.documentElement.appendChild(host);

@@ -1,3 +1,4 @@
+import { drain, type Steps } from "../slices";
 import { isJsonLd, readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
@@ -104,9 +105,17 @@ const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "
  * is (JSON-LD, Open Graph) sets how much prose makes an article.
  */
 export function detectArticle(doc: Document): Article {
+  return drain(detectSteps(doc));
+}
+
+/** Nodes walked between pauses. */
+const NODES_PER_STEP = 2000;
+
+/** detectArticle as steps that pause every few thousand nodes. */
+export function* detectSteps(doc: Document): Steps<Article> {
   const quirk = siteQuirk(doc);
   const metadataInBody: Element[] = [];
-  const found = findBody(doc, quirk, metadataInBody);
+  const found = yield* findBody(doc, quirk, metadataInBody);
   const declaration = readDeclaration(doc, metadataInBody);
   const isArticle = found !== null && isArticlePage(found, declaration);
   const roots = isArticle ? found!.roots : [];
@@ -176,10 +185,10 @@ interface Body {
 const DECAY = [1, 2, 9, 12, 15] as const;
 
 /** `metadataInBody` receives the body's <meta> and JSON-LD elements, met on the way. */
-function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Body | null {
+function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
-  const stats = walk(body, metadataInBody);
+  const stats = yield* walk(body, metadataInBody);
   const pageChars = stats.get(body)?.paraChars ?? 0;
   if (pageChars === 0) return null;
 
@@ -242,7 +251,7 @@ function findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Elemen
  * allows), skipping what is never prose. Returns the stats of every element
  * holding paragraph text.
  */
-function walk(body: Element, metadata: Element[]): Map<Element, Stats> {
+function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   const out = new Map<Element, Stats>();
   const stack: Frame[] = [];
   let linkDepth = 0;
@@ -292,7 +301,9 @@ function walk(body: Element, metadata: Element[]): Map<Element, Stats> {
 
   push(body);
   let node: Node | null = body.firstChild;
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     if (node.nodeType === 3) {
       const data = (node as Text).data.trim();
       if (data.length > 0) {
