@@ -45,8 +45,8 @@ export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: Sca
   return { article, map, mentions: known.filter((m) => MARKED_TYPES.has(m.type)), unknown };
 }
 
-/** Characters of text per call of the unknown-name recognizer. */
-const UNKNOWN_CHUNK = 40_000;
+/** Characters of text per call of the unknown-name recognizer: a few milliseconds of work, so a slice stays short. */
+const UNKNOWN_CHUNK = 16_000;
 
 /**
  * The unknown-name recognizer over blocks of text at a time, so a very long
