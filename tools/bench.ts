@@ -16,7 +16,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher, type CompiledMatcher } from "../src/core/mentions/compile";
-import { growthExponent, quantile, ratio, summarize, type Summary } from "./bench/stats";
+import { growthExponent, quantile, ratio, summarize } from "./bench/stats";
 import type { BackstoryRun } from "./bench/page-bench";
 
 /** The project (npm runs scripts there; tools/run-ts.mjs bundles this file elsewhere, so import.meta is no guide). */

@@ -38,7 +38,7 @@
  * Raw results: test-output/soak.json. Exits 1 when a must-be-0 figure is not 0.
  */
 import { chromium, type BrowserContext, type Page as PwPage, type Request, type Worker } from "playwright-core";
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
+import puppeteer, { type Browser as PpBrowser } from "puppeteer-core";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";

@@ -1,35 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
 import path from "node:path";
-import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
-import { bringTo, cardRect, cardText, messageTab, openPopupFor, pointOf, sleep } from "./page";
-// @ts-expect-error: a plain ES module without types
-import { serve } from "../../tools/serve.mjs";
+import { OUTPUT, type BrowserName, type TestPage } from "./browsers";
+import { bringTo, cardRect, cardText, messageTab, openDemo, openPopupFor, sleep, type Demo } from "./page";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
 const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
 const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
 
 describe.each(browsers)("the hover card in %s", (name) => {
-  let browser: TestBrowser;
-  let server: Server;
+  let demo: Demo;
   let page: TestPage;
   let control: TestPage;
   let tabId: number;
 
   beforeAll(async () => {
-    let url: string;
-    ({ server, url } = await serve("demo"));
-    browser = await launch(name);
-    page = await browser.newPage();
-    await page.goto(url);
-    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
-    ({ popup: control, tabId } = await openPopupFor(browser));
+    demo = await openDemo(name);
+    page = demo.page;
+    ({ popup: control, tabId } = await openPopupFor(demo.browser));
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => demo?.close());
   beforeEach(async () => {
     await page.bringToFront();
     await page.mouseMove(2, 2);
@@ -131,13 +120,9 @@ describe.each(browsers)("the hover card in %s", (name) => {
 describe.each(browsers)("card screenshots in %s", (name) => {
   for (const scheme of ["light", "dark"] as const) {
     it(`in the ${scheme} scheme`, async () => {
-      const { server, url } = await serve("demo");
-      const browser = await launch(name, { colorScheme: scheme });
+      const demo = await openDemo(name, { colorScheme: scheme });
       try {
-        const page = await browser.newPage();
-        await page.goto(url);
-        await page.bringToFront();
-        await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+        const { page } = demo;
         const at = await bringTo(page, "Jens Stoltenberg", 250);
         await page.mouseMove(at.x, at.y);
         await page.waitFor(() => /Now:/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 3_000);
@@ -146,8 +131,7 @@ describe.each(browsers)("card screenshots in %s", (name) => {
         expect(background).toBe(scheme === "dark" ? "rgb(28, 34, 48)" : "rgb(255, 255, 255)");
         await page.screenshot(path.join(OUTPUT, `${name}-card-${scheme}.png`));
       } finally {
-        await browser.close();
-        server.close();
+        await demo.close();
       }
     });
   }

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
 import path from "node:path";
-import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
-import { bringTo, cardText, openPopupFor, paintedTexts, pointOf } from "./page";
-// @ts-expect-error: a plain ES module without types
-import { serve } from "../../tools/serve.mjs";
+import { OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
+import { bringTo, cardText, openDemo, openPopupFor, paintedTexts, pointOf, type Demo } from "./page";
 
 /** Every name the demo article's body marks, in document order (header, nav, aside, comments and footer excluded). */
 const EXPECTED_MARKS = [
@@ -18,22 +15,15 @@ const EXPECTED_MARKS = [
 const browsers: BrowserName[] = ["chromium", "firefox"];
 
 describe.each(browsers)("the demo article in %s", (name) => {
+  let demo: Demo;
   let browser: TestBrowser;
-  let server: Server;
-  let url: string;
   let page: TestPage;
 
   beforeAll(async () => {
-    ({ server, url } = await serve("demo"));
-    browser = await launch(name);
-    page = await browser.newPage();
-    await page.goto(url);
-    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+    demo = await openDemo(name);
+    ({ browser, page } = demo);
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => demo?.close());
 
   it("marks exactly the known names in the article body", async () => {
     expect(await page.evaluateWith(paintedTexts, "person|organization")).toEqual(EXPECTED_MARKS);

@@ -1,5 +1,8 @@
 /** Page-side probes shared by the end-to-end tests. Functions passed to `evaluate` run in the page. */
-import type { TestBrowser, TestPage } from "./browsers";
+import type { Server } from "node:http";
+import { launch, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from "./browsers";
+// @ts-expect-error: a plain ES module without types
+import { serve } from "../../tools/serve.mjs";
 
 /**
  * The painted ranges of some kinds ("person|organization", "unknown"), in
@@ -83,4 +86,30 @@ export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestP
   // Wait for the new document: the first one, describing the popup's own tab, also has a [data-state].
   await popup.waitFor(() => location.search.startsWith("?tab=") && document.querySelector("[data-state]") !== null);
   return { popup, tabId: tabs[0]! };
+}
+
+/** A browser with the extension, the demo server, and the demo article open and marked. */
+export interface Demo {
+  browser: TestBrowser;
+  server: Server;
+  page: TestPage;
+  close(): Promise<void>;
+}
+
+export async function openDemo(name: BrowserName, options: LaunchOptions = {}): Promise<Demo> {
+  const { server, url } = (await serve("demo")) as { server: Server; url: string };
+  const browser = await launch(name, options);
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+  return {
+    browser,
+    server,
+    page,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Server } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { launch, OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
-import { openPopupFor, paintedTexts, sleep } from "./page";
+import { launch, OUTPUT, type BrowserName, type TestPage } from "./browsers";
+import { openDemo, openPopupFor, paintedTexts, sleep, type Demo } from "./page";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -23,24 +22,16 @@ async function axeViolations(page: TestPage): Promise<string[]> {
 }
 
 describe.each(browsers)("the popup in %s", (name) => {
-  let browser: TestBrowser;
-  let server: Server;
+  let demo: Demo;
   let page: TestPage;
   let popup: TestPage;
 
   beforeAll(async () => {
-    let url: string;
-    ({ server, url } = await serve("demo"));
-    browser = await launch(name);
-    page = await browser.newPage();
-    await page.goto(url);
-    await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
-    ({ popup } = await openPopupFor(browser));
+    demo = await openDemo(name);
+    page = demo.page;
+    ({ popup } = await openPopupFor(demo.browser));
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => demo?.close());
 
   it("lists people and organizations with their mention counts", async () => {
     const rows = await popup.evaluate(() =>

@@ -57,7 +57,6 @@ const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "|", 
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
 const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
-const SAID = new Set(["said", "says", "told", "added", "wrote", "insisted", "argued", "noted", "explained", "stressed"]);
 
 /**
  * People and organizations named in `text` that the knowledge base does not
