@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type TestPage } from "./browsers";
-import { bringTo, cardRect, cardText, messageTab, openDemo, openPopupFor, sleep, type Demo } from "./page";
+import { bringTo, cardRect, cardText, hasCard, messageTab, noCard, openDemo, openPopupFor, sleep, type Demo } from "./page";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
-const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
-const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
 
 describe.each(browsers)("the hover card in %s", (name) => {
   let demo: Demo;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import { launch, OUTPUT, type BrowserName, type PageMessage, type TestBrowser, type TestPage } from "./browsers";
-import { sleep } from "./page";
+import { hasCard, noCard, sleep } from "./page";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error: a plain ES module without types
@@ -61,8 +61,6 @@ function aimAt(nth: number): { x: number; y: number; text: string } | null {
   return { x: b.left + Math.min(b.width / 2, 10), y: b.top + b.height / 2, text: r.toString() };
 }
 
-const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
-const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
 
 function hasMarks(): boolean {
   const o = ((window as unknown as { __orig?: { CSS?: typeof CSS } }).__orig ?? {}).CSS ?? CSS;

@@ -113,3 +113,17 @@ export async function openDemo(name: BrowserName, options: LaunchOptions = {}): 
     },
   };
 }
+
+export const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
+export const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
+
+/** Waits until the painted names of some kinds satisfy `check`; returns them. */
+export async function waitForMarks(page: TestPage, check: (names: string[]) => boolean, kinds = "person|organization", timeoutMs = 8_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const names = await page.evaluateWith(paintedTexts, kinds).catch(() => [] as string[]);
+    if (check(names)) return names;
+    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for marks; painted: ${names.join(", ")}`);
+    await sleep(50);
+  }
+}
