@@ -1,5 +1,8 @@
 import browser from "webextension-polyfill";
+import matcher from "backstory:matcher";
 import { knowledge } from "../knowledge/index";
+import { nameSteps, type FoundNames } from "../core/names-in-text";
+import { drain } from "../core/slices";
 import { briefingFor, type Briefing } from "../core/knowledge/briefing";
 import { parseBackgroundMessage, isPageSummary, type BackgroundMessage, type Command, type PageSummary } from "../shared/messages";
 import { sendToTab } from "../shared/runtime";
@@ -8,7 +11,8 @@ import { sendToTab } from "../shared/runtime";
  * The background keeps, per tab, the summary of what was found there (in
  * session storage: it survives the service worker's restarts and is gone
  * with the browser session), shows the count on the toolbar badge, answers
- * briefing lookups (the full knowledge base lives here, not in pages) and
+ * briefing lookups and finds the names in an article's text (the knowledge
+ * base and the matcher compiled from it live here, never in pages), and
  * passes keyboard commands to the tab's content script.
  */
 
@@ -42,6 +46,10 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       return readSummary(message.tabId);
     case "get-briefing":
       return briefing(message.entityId, message.date);
+    case "find-names":
+      // Asked by a content script for the text it read; no other context needs it.
+      if (sender.tab?.id === undefined) return null;
+      return drain(nameSteps(message.text, matcher)) satisfies FoundNames;
     case "open-entry": {
       // The panel's full entry, opened as a page for the tab the card was in.
       const tab = sender.tab?.id !== undefined ? `tab=${sender.tab.id}&` : "";

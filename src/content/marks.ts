@@ -1,9 +1,9 @@
-import type { PageScan } from "../core/scan";
+import type { FoundNames } from "../core/names-in-text";
 import type { Settings } from "../shared/settings";
 import type { Mark } from "./paint";
 
 /** The marks a scan asks for, of the kinds the reader marks, in document order. */
-export function marksFrom(scan: Pick<PageScan, "mentions" | "unknown">, kinds: Settings["kinds"]): Mark[] {
+export function marksFrom(scan: FoundNames, kinds: Settings["kinds"]): Mark[] {
   const known: Mark[] = scan.mentions
     .filter((m) => (m.type === "person" || m.type === "organization") && kinds[m.type])
     .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));

@@ -1,9 +1,9 @@
-import matcher from "backstory:matcher";
-import { scanSteps } from "../core/scan";
-import { runInSlices } from "./slicing";
+import { readSteps } from "../core/read";
+import { Cancelled, runInSlices } from "./slicing";
 import { MAX_PAINTED_MARKS } from "../shared/timings";
 import type { Settings } from "../shared/settings";
-import type { PageSummary } from "../shared/messages";
+import { MAX_TEXT_LENGTH, parseFoundNames, type PageSummary } from "../shared/messages";
+import type { FoundNames } from "../core/names-in-text";
 import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
 import { startHover, type Hover } from "./hover";
 import { createCardHost } from "./card/host";
@@ -43,14 +43,28 @@ export function summarize(host: string, marks: Mark[], base: Omit<PageSummary, "
   return { ...base, host, marking: true, entities: [...entities.values()].sort(byCount), unknown: [...unknown.values()].sort(byCount) };
 }
 
+const NO_NAMES: FoundNames = { mentions: [], unknown: [] };
+
 /**
- * Scans and paints in time slices, so the page stays responsive; throws
+ * The names in the article's text, found by the background, which holds the
+ * matcher: the page never loads or parses the knowledge file. An answer that
+ * does not fit the text is no answer.
+ */
+async function namesIn(text: string): Promise<FoundNames> {
+  const asked = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+  return parseFoundNames(await send({ type: "find-names", text: asked }), asked) ?? NO_NAMES;
+}
+
+/**
+ * Reads and paints in time slices, so the page stays responsive; throws
  * Cancelled when `isCancelled` turns true between slices.
  */
 export async function startSession(doc: Document, settings: Settings, force: boolean, isCancelled: () => boolean): Promise<Session> {
   const host = doc.location.host;
-  const scan = await runInSlices(scanSteps(doc, matcher, { force }), isCancelled);
-  const { article } = scan;
+  const read = await runInSlices(readSteps(doc, { force }), isCancelled);
+  const { article } = read;
+  const scan = { ...read, ...(read.map ? await namesIn(read.map.text) : NO_NAMES) };
+  if (isCancelled()) throw new Cancelled();
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
   const marks = marksFrom(scan, settings.kinds);
   const summary = summarize(host, marks, base);

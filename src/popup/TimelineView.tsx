@@ -15,7 +15,7 @@ export function TimelineView({ date, onPage }: { date: string | null; onPage: Se
         {involves && <span class="dot" title={t("timelineInvolves")} aria-label={t("timelineInvolves")}>●</span>}
         <strong>{e.title}</strong>
         <span class="summary">{e.summary}</span>
-        <a href={e.source.url} target="_blank" rel="noopener noreferrer">{t("source")}</a>
+        <a href={e.source.url} target="_blank" rel="noopener noreferrer" title={e.source.title}>{e.source.publisher}</a>
       </li>
     );
   };

@@ -5,6 +5,10 @@
  */
 import type { Briefing } from "../core/knowledge/briefing";
 import type { EntityType } from "../core/knowledge/types";
+import type { FoundNames } from "../core/names-in-text";
+
+/** The most article text one find-names request carries; a longer page is read this far. */
+export const MAX_TEXT_LENGTH = 4_000_000;
 
 export interface FoundEntity {
   id: string;
@@ -41,6 +45,7 @@ export type BackgroundMessage =
   | { type: "page-summary"; summary: PageSummary }
   | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
+  | { type: "find-names"; text: string }
   | { type: "open-entry"; entityId: string };
 
 /** Messages a content script receives, from the background or the popup. */
@@ -53,7 +58,9 @@ export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary"
   ? PageSummary | null
   : M extends { type: "get-briefing" }
     ? Briefing | null
-    : void;
+    : M extends { type: "find-names" }
+      ? FoundNames | null
+      : void;
 
 const ENTITY_TYPES = new Set<unknown>(["person", "organization", "state"]);
 const NAME_TYPES = new Set<unknown>(["person", "organization"]);
@@ -92,9 +99,26 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
       return isId(v.entityId) && isDay(v.date) ? { type: v.type, entityId: v.entityId, date: v.date } : null;
     case "open-entry":
       return isId(v.entityId) ? { type: v.type, entityId: v.entityId } : null;
+    case "find-names":
+      return isString(v.text, MAX_TEXT_LENGTH) ? { type: v.type, text: v.text } : null;
     default:
       return null;
   }
+}
+
+const isOffset = (v: unknown, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
+
+/**
+ * The background's answer to find-names, checked against the text it was
+ * asked about: ranges inside it, in order, each text what the range holds.
+ */
+export function parseFoundNames(v: unknown, text: string): FoundNames | null {
+  if (!isRecord(v) || !Array.isArray(v.mentions) || !Array.isArray(v.unknown)) return null;
+  const range = (r: Record<string, unknown>) =>
+    isOffset(r.start, text.length) && isOffset(r.end, text.length) && r.start < r.end && r.text === text.slice(r.start, r.end);
+  const mentions = v.mentions.every((m) => isRecord(m) && range(m) && isId(m.entityId) && isString(m.name, 200) && ENTITY_TYPES.has(m.type));
+  const unknown = v.unknown.every((u) => isRecord(u) && range(u) && NAME_TYPES.has(u.type));
+  return mentions && unknown ? (v as unknown as FoundNames) : null;
 }
 
 /** The message, if `v` is one a content script takes; otherwise null. */

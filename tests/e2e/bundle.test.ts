@@ -2,11 +2,27 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const dist = path.resolve(import.meta.dirname, "../../dist");
 const manifest = (browser: string) => JSON.parse(readFileSync(path.join(dist, browser, "manifest.json"), "utf8"));
 
+/** What every page loads: the content script, gzipped (the performance budget, docs/decisions/006). */
+const CONTENT_BUDGET_GZ = 30 * 1024;
+const gzSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
 describe("the built extension", () => {
+  it("keeps the content script every page loads within its budget, and prints every bundle's size", () => {
+    const lines: string[] = [];
+    for (const browser of ["chrome", "firefox"]) {
+      for (const file of readdirSync(path.join(dist, browser)).filter((f) => f.endsWith(".js")).sort()) {
+        const full = path.join(dist, browser, file);
+        lines.push(`${browser}/${file}: ${(readFileSync(full).length / 1024).toFixed(1)} KB, ${(gzSize(full) / 1024).toFixed(1)} KB gzipped`);
+      }
+    }
+    console.log(`bundle sizes (content.js budget ${CONTENT_BUDGET_GZ / 1024} KB gzipped):\n  ${lines.join("\n  ")}`);
+    for (const browser of ["chrome", "firefox"]) expect(gzSize(path.join(dist, browser, "content.js")), browser).toBeLessThanOrEqual(CONTENT_BUDGET_GZ);
+  });
   it("contains no network API in any bundle", () => {
     for (const browser of ["chrome", "firefox"]) {
       for (const file of readdirSync(path.join(dist, browser)).filter((f) => f.endsWith(".js"))) {

@@ -123,7 +123,7 @@ describe.each(browsers)("card screenshots in %s", (name) => {
         const { page } = demo;
         const at = await bringTo(page, "Jens Stoltenberg", 250);
         await page.mouseMove(at.x, at.y);
-        await page.waitFor(() => /Now:/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 3_000);
+        await page.waitFor(() => /Minister of Finance/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 3_000);
         await sleep(250); // the fade-in
         const background = await page.evaluate(() => getComputedStyle(document.querySelector("backstory-card")!.shadowRoot!.querySelector(".card")!).backgroundColor);
         expect(background).toBe(scheme === "dark" ? "rgb(28, 34, 48)" : "rgb(255, 255, 255)");

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { briefingFor, findEntity, rolesAt } from "../../src/core/knowledge/briefing";
 import { endDay, isValidPartialDate, startDay } from "../../src/core/knowledge/dates";
 import type { Entity, Knowledge } from "../../src/core/knowledge/types";
+import { testPolicy, testSource } from "./helpers";
 
-const source = { title: "A source", url: "https://example.org/" };
+const source = testSource;
 const role = (title: string, start: string | null, end: string | null, office?: string) => ({ title, organization: "Org", start, end, source, ...(office ? { office } : {}) });
 
 const person: Entity = {
@@ -22,7 +23,7 @@ const person: Entity = {
   related: [],
   sources: [source],
 };
-const kb: Knowledge = { header: { name: "T", version: "0.0.1", currentAsOf: "2026-11-26", language: "en" }, entities: [person], timeline: [] };
+const kb: Knowledge = { header: { name: "T", version: "0.0.1", currentAsOf: "2026-11-26", language: "en" }, sourcePolicy: testPolicy, entities: [person], timeline: [] };
 
 describe("partial dates", () => {
   it("reads a start as the first day of its period and an end as the day after it", () => {

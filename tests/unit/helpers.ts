@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { parseHTML } from "linkedom";
-import type { Knowledge } from "../../src/core/knowledge/types";
+import type { Knowledge, SourcePolicy } from "../../src/core/knowledge/types";
 
 /** A live-like Document from HTML, as the scan command builds one. */
 export function documentFrom(html: string): Document {
@@ -12,13 +12,21 @@ export function demoDocument(): Document {
   return documentFrom(readFileSync(new URL("../../demo/index.html", import.meta.url), "utf8"));
 }
 
-const source = { title: "A source", url: "https://example.org/" };
+/** A source and a policy that accepts it, for knowledge bases made up in tests. */
+export const testSource = { title: "A source", url: "https://example.org/", publisher: "Example", published: "2026-10-01", quote: "A sentence that states the fact." };
+export const testPolicy: SourcePolicy = {
+  classes: { official: "Official bodies.", news: "Established news.", regional: "Smaller outlets.", reference: "Reference works.", "state-media": "State media, labelled." },
+  publishers: [{ name: "Example", class: "news", hosts: ["example.org"] }],
+  rejected: { hosts: [], patterns: [] },
+};
+const source = testSource;
 
 /** A small knowledge base for matcher tests: names chosen for their traps. */
 export function tinyKnowledge(): Knowledge {
   const base = { summary: "For tests only.", briefing: "A briefing long enough to pass the schema's minimum length.", roles: [], related: [], sources: [source] };
   return {
     header: { name: "T", version: "0.0.1", currentAsOf: "2026-11-26", language: "en" },
+    sourcePolicy: testPolicy,
     timeline: [],
     entities: [
       { ...base, id: "nato", type: "organization", name: "NATO", aliases: ["North Atlantic Treaty Organization"], contextAliases: ["the Alliance", "the alliance"] },

@@ -26,6 +26,13 @@ describe("findMentions", () => {
     expect(found("nato is not NATO")).toEqual(["NATO=nato"]);
     expect(found("LAVROV ENDS DIALOGUE")).toEqual(["LAVROV=lavrov"]);
   });
+  it("finds a lower-case context alias whose first word also opens a longer capitalised name", () => {
+    // A real file held "The Wall Street Journal" beside "the alliance": only the first form's word was a candidate.
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "wsj", name: "The Wall Street Journal", aliases: [], contextAliases: [] });
+    const withPaper = compileMatcher(kb);
+    expect(findMentions("NATO met; the alliance said. The Wall Street Journal wrote.", withPaper).map((m) => m.entityId)).toEqual(["nato", "nato", "wsj"]);
+  });
   it("links a context alias only after the entity was named", () => {
     expect(found("The Alliance will meet.")).toEqual([]);
     expect(found("NATO met. The Alliance agreed; the alliance said.")).toEqual(["NATO=nato", "The Alliance=nato", "the alliance=nato"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBackgroundMessage, parseContentMessage } from "../../src/shared/messages";
+import { parseBackgroundMessage, parseContentMessage, parseFoundNames } from "../../src/shared/messages";
 
 const summary = {
   host: "127.0.0.1:8000", marking: true, isArticle: true, forced: false, title: "T", published: null,
@@ -34,5 +34,24 @@ describe("messages to a content script", () => {
     for (const bad of [{ type: "command", command: "rm -rf" }, { type: "show-mention", entityId: null, text: null }, { type: "page-summary", summary }]) {
       expect(parseContentMessage(bad)).toBeNull();
     }
+  });
+});
+
+describe("the background's find-names answer", () => {
+  const text = "Lavrov met Stoltenberg.";
+  const ok = { mentions: [{ start: 0, end: 6, entityId: "sergei-lavrov", name: "Sergei Lavrov", type: "person", text: "Lavrov" }], unknown: [{ start: 11, end: 22, text: "Stoltenberg", type: "person" }] };
+  it("is taken when every range lies in the text and names what it holds", () => {
+    expect(parseFoundNames(ok, text)).toEqual(ok);
+  });
+  it("is refused when a range leaves the text, is empty, or its text differs", () => {
+    expect(parseFoundNames({ ...ok, mentions: [{ ...ok.mentions[0], end: 99 }] }, text)).toBeNull();
+    expect(parseFoundNames({ ...ok, mentions: [{ ...ok.mentions[0], end: 0 }] }, text)).toBeNull();
+    expect(parseFoundNames({ ...ok, unknown: [{ ...ok.unknown[0], text: "<img onerror>" }] }, text)).toBeNull();
+    expect(parseFoundNames({ ...ok, mentions: [{ ...ok.mentions[0], entityId: "../../x" }] }, text)).toBeNull();
+    expect(parseFoundNames(null, text)).toBeNull();
+  });
+  it("asks with a text of bounded length only", () => {
+    expect(parseBackgroundMessage({ type: "find-names", text })).toEqual({ type: "find-names", text });
+    expect(parseBackgroundMessage({ type: "find-names", text: 42 })).toBeNull();
   });
 });

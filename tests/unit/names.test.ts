@@ -70,3 +70,28 @@ describe("scanDocument", () => {
     expect(findMentions("x", compileMatcher(tinyKnowledge()))).toEqual([]);
   });
 });
+
+// Each rule below came from an error the knowledge:gaps ranking showed on real article texts.
+describe("findUnknownNames on real-text errors", () => {
+  it("does not type places of this coverage as people or organizations", () => {
+    expect(names("a colleague from his home town of St Petersburg, near the Crimean Peninsula and Latin America")).toEqual([]);
+  });
+  it("does not let a person's surname make every later place or nationality a person", () => {
+    expect(names("The Mayor of Kharkiv Oleksandr Terekhov spoke. Later Kharkiv was shelled; the Russian leader was silent.")).toEqual(["Oleksandr Terekhov=person"]);
+  });
+  it("leaves photo credits run into the text unmarked", () => {
+    expect(names("(AP Photo/Michal Dyjuk) President Andrzej Duda spoke. Photograph: Sergei Supinsky/AFP/Getty Images")).toEqual(["Andrzej Duda=person"]);
+  });
+  it("separates an office title from the person who holds it, and marks the title alone not at all", () => {
+    expect(names("US Secretary of State John Kerry will travel; the Secretary of State said so.")).toEqual(["John Kerry=person"]);
+  });
+  it("does not take weapons, pipelines or events for people", () => {
+    expect(names("Germany sent Leopard 2 tanks; the German-made Leopard and the Nord Stream pipeline; the Winter Olympics")).toEqual([]);
+  });
+  it("keeps 'New' and leading common words inside organization names", () => {
+    expect(names("officials told The New York Times and the World Economic Forum")).toEqual(["New York Times=organization", "World Economic Forum=organization"]);
+  });
+  it("types parties named by their members as organizations", () => {
+    expect(names("With an outspoken defence, the Social Democrats won.")).toEqual(["Social Democrats=organization"]);
+  });
+});

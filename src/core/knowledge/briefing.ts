@@ -1,12 +1,39 @@
 import { endDay, startDay } from "./dates";
 import { foldName } from "../text/fold";
-import type { Entity, Knowledge, Role, Source } from "./types";
+import { sourceJudge, type Verdict } from "./sources";
+import type { Entity, Knowledge, Role, Source, SourceClass } from "./types";
+
+/** A source as a reader sees it: who published it and when, and its class (state media is labelled). */
+export interface SourceView {
+  title: string;
+  url: string;
+  publisher: string;
+  published: string | null;
+  class: SourceClass | null;
+}
+
+const judges = new WeakMap<Knowledge, (url: string) => Verdict>();
+
+export function viewSource(kb: Knowledge, source: Source): SourceView {
+  let judge = judges.get(kb);
+  if (!judge) judges.set(kb, (judge = sourceJudge(kb.sourcePolicy)));
+  const verdict = judge(source.url);
+  return {
+    title: source.title,
+    url: source.url,
+    publisher: source.publisher,
+    published: source.published,
+    class: verdict.kind === "accepted" ? verdict.publisher.class : null,
+  };
+}
 
 export interface RoleView {
   title: string;
   organization: string;
   start: string | null;
   end: string | null;
+  /** The last day a source shows an open role held, when it is not known to be held now. */
+  lastConfirmed?: string;
 }
 
 /** What a card, the popup and `npm run brief` show for one entity. */
@@ -20,24 +47,33 @@ export interface Briefing {
   rolesAtDate: RoleView[];
   /** The most relevant role held as of the knowledge base's date. */
   currentRole: RoleView | null;
+  /** Without a current role: the most relevant role last confirmed held, whose end is unknown. */
+  lastKnownRole: RoleView | null;
   /** The date roleAtDate was chosen for. */
   date: string;
   currentAsOf: string;
   summary: string;
   briefing: string;
   related: { id: string; name: string }[];
-  sources: Source[];
+  sources: SourceView[];
+}
+
+/** True when the role is known to be held on `day` (YYYY-MM-DD); a role of unknown end counts up to its last confirmation. */
+export function heldOn(r: Role, day: string): boolean {
+  if (r.start !== null && startDay(r.start) > day) return false;
+  if (r.endUnknown) return r.confirmed !== undefined && day <= r.confirmed.date;
+  return r.end === null || day < endDay(r.end);
 }
 
 /** Roles held on `day` (YYYY-MM-DD), in the entity's order of relevance. */
 export function rolesAt(entity: Entity, day: string): Role[] {
-  return entity.roles.filter(
-    (r) => (r.start === null || startDay(r.start) <= day) && (r.end === null || day < endDay(r.end)),
-  );
+  return entity.roles.filter((r) => heldOn(r, day));
 }
 
 export function viewRole(role: Role): RoleView {
-  return { title: role.title, organization: role.organization, start: role.start, end: role.end };
+  const view: RoleView = { title: role.title, organization: role.organization, start: role.start, end: role.end };
+  if (role.endUnknown && role.confirmed) view.lastConfirmed = role.confirmed.date;
+  return view;
 }
 
 export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null): Briefing {
@@ -45,6 +81,7 @@ export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null)
   const day = date ? startDay(date) : now;
   const atDate = rolesAt(entity, day).map(viewRole);
   const current = rolesAt(entity, now).map(viewRole);
+  const lastKnown = current.length === 0 ? entity.roles.find((r) => r.endUnknown && r.confirmed) : undefined;
   const byId = new Map(kb.entities.map((e) => [e.id, e]));
   return {
     id: entity.id,
@@ -53,6 +90,7 @@ export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null)
     roleAtDate: atDate[0] ?? null,
     rolesAtDate: atDate,
     currentRole: current[0] ?? null,
+    lastKnownRole: lastKnown ? viewRole(lastKnown) : null,
     date: day,
     currentAsOf: now,
     summary: entity.summary,
@@ -61,7 +99,7 @@ export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null)
       const e = byId.get(id);
       return e ? [{ id, name: e.name }] : [];
     }),
-    sources: [...entity.sources],
+    sources: entity.sources.map((source) => viewSource(kb, source)),
   };
 }
 

@@ -6,6 +6,23 @@ export type PartialDate = string;
 export interface Source {
   title: string;
   url: string;
+  /** Who published the page, as the source policy names the host ("Reuters", "NATO"). */
+  publisher: string;
+  /** The page's publication date; null only for undated reference and official pages. */
+  published: PartialDate | null;
+  /** The sentence of the page that states the fact; required on role sources. */
+  quote?: string;
+}
+
+/** A source that states a role: its quote is what an auditor checks. */
+export interface RoleSource extends Source {
+  quote: string;
+}
+
+/** When an open role was last seen held, and the page that shows it. */
+export interface Confirmation {
+  date: string;
+  source: RoleSource;
 }
 
 export type EntityType = "person" | "organization" | "state";
@@ -19,7 +36,19 @@ export interface Role {
   start: PartialDate | null;
   /** Exclusive: the day the office passed on. null while the role is held. */
   end: PartialDate | null;
-  source: Source;
+  source: RoleSource;
+  /**
+   * Required while the role is open (end null): a page published on or after
+   * `date` shows it still held. An open role must have been confirmed within
+   * six months of `currentAsOf`, or be marked `endUnknown`.
+   */
+  confirmed?: Confirmation;
+  /**
+   * The role was held on `confirmed.date`, and no later page says whether it
+   * still is: it counts as held up to that day only, and cards say "last
+   * confirmed" instead of presenting it as current.
+   */
+  endUnknown?: true;
 }
 
 export interface Entity {
@@ -58,8 +87,32 @@ export interface KnowledgeHeader {
   language: string;
 }
 
+/**
+ * Which publishers the file may cite, by class, and which hosts and patterns it
+ * never may (src/knowledge/sources.json). Every source's host must be listed.
+ */
+export type SourceClass = "official" | "news" | "regional" | "reference" | "state-media";
+
+export interface Publisher {
+  name: string;
+  class: SourceClass;
+  /** Hosts and their subdomains: "bbc.co.uk" covers "news.bbc.co.uk". */
+  hosts: string[];
+  /** State media only: office keys of its own state ("russia-"): the roles it may source. */
+  officePrefixes?: string[];
+  /** State media only: words that name its own state in a role's organization ("Russian Foreign Ministry"). */
+  stateWords?: string[];
+}
+
+export interface SourcePolicy {
+  classes: Record<SourceClass, string>;
+  publishers: Publisher[];
+  rejected: { hosts: string[]; patterns: { pattern: string; why: string }[] };
+}
+
 export interface Knowledge {
   header: KnowledgeHeader;
+  sourcePolicy: SourcePolicy;
   entities: Entity[];
   timeline: TimelineEvent[];
 }

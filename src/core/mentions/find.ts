@@ -100,7 +100,8 @@ const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();
 function candidateWords(matcher: CompiledMatcher): RegExp {
   let re = candidatePatterns.get(matcher);
   if (!re) {
-    const firsts = Object.values(matcher.starts).map((forms) => forms[0]!.split(" ", 1)[0]!);
+    // Every form's first word, not only the longest form's: "The Wall Street Journal" and "the alliance" share a start.
+    const firsts = Object.values(matcher.starts).flatMap((forms) => forms.map((form) => form.split(" ", 1)[0]!));
     const lower = [...new Set(firsts.filter((w) => !/^\p{Lu}/u.test(w)))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     const alternatives = ["\\p{Lu}[\\p{L}\\p{N}_]*", ...lower.map((w) => `${w}(?![\\p{L}\\p{N}_])`)];
     re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join("|")})|(?<![\\p{L}\\p{N}_])[\\p{N}][\\p{L}\\p{N}_]*`, "gu");

@@ -1,5 +1,5 @@
 import { foldText } from "../text/fold";
-import { DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, TITLES } from "./words";
+import { DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
 
@@ -30,6 +30,8 @@ interface Token {
   initial: boolean;
   /** A punctuation mark rather than a word; "\n" is a block boundary. */
   mark: string | null;
+  /** Two words run together by a lost space ("HarariRead"). */
+  glued?: boolean;
 }
 
 interface Line {
@@ -57,6 +59,8 @@ const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "|", 
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
 const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
+/** Words that make up office titles with TITLES: "Secretary of State", "Minister for Armed Forces", "Homeland Security Secretary". */
+const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "national", "armed", "forces", "european", "foreign", "home", "war", "navy", "army", "air", "force", "staff", "joint", "chiefs", "house", "office", "cabinet", "treasury", "commerce", "transport", "culture", "agriculture", "labor", "labour", "veterans", "intelligence"]);
 
 /**
  * People and organizations named in `text` that the knowledge base does not
@@ -82,12 +86,14 @@ export function findUnknownNames(text: string, taken: readonly Taken[] = []): Un
     const whole = c.tokens.map((t) => t.key).join(" ");
     if (c.type === "person") {
       people.add(whole);
-      if (c.tokens.length > 1) people.add(c.tokens[c.tokens.length - 1]!.key);
+      // "Wasim Akram" makes "Akram" a person; "Mayor of Kyiv" or "X Russian" must not make "Kyiv" or "Russian" one.
+      const surname = c.tokens[c.tokens.length - 1]!.key;
+      if (c.tokens.length > 1 && !notAName(surname)) people.add(surname);
     } else if (c.type === "organization") orgs.add(whole);
   }
   const names: UnknownName[] = [];
   for (const c of candidates) {
-    if (c.tokens.length === 0) continue;
+    if (c.tokens.length === 0 || inCredit(c)) continue;
     if (!c.type) {
       const whole = c.tokens.map((t) => t.key).join(" ");
       if (people.has(whole)) c.type = "person";
@@ -148,7 +154,7 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
       continue;
     }
     const upper = /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
-    tokens.push({ start, end, key: word.toLowerCase(), cap: /^\p{Lu}/u.test(word), upper, initial, mark: null });
+    tokens.push({ start, end, key: word.toLowerCase(), cap: /^\p{Lu}/u.test(word), upper, initial, mark: null, glued: /\p{Ll}{3,}\p{Lu}/u.test(word) });
     previous = word;
     // "Lavrov's": the "'s" closes the run like punctuation would.
     if (end < m.index + raw.length) previous = "'";
@@ -213,9 +219,14 @@ function split(run: Token[], tokens: Token[], at: number, line: Line, lowerSeen:
   const team = line.table && isTeamSlot(tokens, at + run.length);
   // An organization head at the end makes the whole run one organization, titles and all ("Foreign Ministry").
   const last = run[run.length - 1]!;
+  // "Secretary of State John Kerry": an office title and the person who holds it, not an organization.
+  const named = run.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.key) && !TITLES.has(t.key));
+  if (named > 0 && !ORG_HEADS.has(last.key) && run.slice(0, named).every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key) || PLACES.has(t.key) || DEMONYMS.has(t.key))) {
+    return [{ tokens: run.slice(named), line, titled: true, type: null, team: false }];
+  }
   const ofName = run.some((t, k) => OF_HEADS.has(t.key) && k + 1 < run.length && ORG_JOINERS.has(run[k + 1]!.key)); // "Ministry of Foreign Affairs"
   if (((ORG_HEADS.has(last.key) || ofName) && !line.shouting) || team) {
-    const body = dropLeading(run, lowerSeen, false);
+    const body = dropLeading(run, lowerSeen, false, !team);
     if (body.length >= 2 || (body.length === 1 && (body[0]!.upper || team))) return [{ tokens: body, line, titled: false, type: null, team }];
   }
   const out: Candidate[] = [];
@@ -269,15 +280,22 @@ function roleBefore(tokens: Token[], at: number): boolean {
 }
 
 /** Words that open a run only because they open a sentence, articles and nationality words ("The German", "Russian"). */
-function dropLeading(part: Token[], lowerSeen: Set<string>, titled: boolean): Token[] {
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+
+function dropLeading(part: Token[], lowerSeen: Set<string>, titled: boolean, org = false): Token[] {
   let k = 0;
   while (k < part.length) {
     const t = part[k]!;
     const rest = part.length - k;
     if (rest > 1 && PLACES.has(part.slice(k).map((p) => p.key).join(" "))) break; // "New York"
+    if (rest > 2 && PLACES.has(`${t.key} ${part[k + 1]!.key}`)) break; // "New York Times"
+    // An organization keeps its leading common words ("World Economic Forum", "State Duma"), not its article.
+    if (org && !ARTICLES.has(t.key) && !t.initial) break;
     if (STOP.has(t.key) || (t.initial && !t.upper && lowerSeen.has(t.key))) k++;
     else if (t.initial && rest > 1 && !isNameWord(t.key) && /(?:ed|ing|ly|s)$/.test(t.key) && !titled) k++;
     else if (DEMONYMS.has(t.key) && rest > 1 && !ORG_HEADS.has(part[part.length - 1]!.key)) k++;
+    // "(Mayor of) Kyiv Vitali Klitschko": a place right before a first name is not part of the name.
+    else if (PLACES.has(t.key) && rest > 2 && FIRST_NAMES.has(part[k + 1]!.key)) k++;
     else break;
   }
   return part.slice(k);
@@ -295,8 +313,12 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   const first = tokens[0]!;
   const last = tokens[tokens.length - 1]!;
   if (KNOWN_ORGS.has(whole)) return "organization";
+  // "HarariRead more": a name glued to the next word by a lost space or link; and lone initials ("Jan M.").
+  if (tokens.some((t) => t.glued) || (tokens.length === 1 && first.key.replace(/\.$/, "").length < 2)) return null;
   if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) return STOP.has(whole) ? null : "organization";
-  if (PLACES.has(whole) || DEMONYMS.has(whole) || STOP.has(whole)) return null;
+  if (PLACES.has(whole) || DEMONYMS.has(whole) || STOP.has(whole) || THINGS.has(whole)) return null;
+  // A title alone is not a name: "Secretary of State", "Prime Minister", "Defense Secretary".
+  if (tokens.every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key))) return null;
   if (tokens.length >= 2 && (ORG_HEADS.has(last.key) || tokens.some((t, k) => OF_HEADS.has(t.key) && ORG_JOINERS.has(tokens[k + 1]?.key ?? "")))) return "organization";
 
   if (line.shouting) {
@@ -307,21 +329,54 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (tokens.length === 1) {
     const t = first;
     if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) ? "organization" : null;
-    if (PLACES.has(t.key) || DEMONYMS.has(t.key) || STOP.has(t.key)) return null;
+    if (notAName(t.key)) return null;
     if (c.titled) return "person";
     // In a credit, a lone word after the photographer is the agency: "(AP/Keystone)", not the caption's "Closes".
     if (line.credit && isCreditSlot(line.tokens, t)) return "organization";
     if (LAST_NAMES.has(t.key) && !t.initial && !lowerSeen.has(t.key)) return "person";
     return null;
   }
-  if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key)) return null;
+  if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key) || THINGS.has(last.key)) return null;
   if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
   if (FIRST_NAMES.has(first.key) || c.titled || line.credit) return "person";
   // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person.
   if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key)) return "organization";
-  // Two or three capitalised words that are neither places nor common words: in news, mostly a person.
-  if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key))) return "person";
+  // Two or three capitalised words that are neither places nor common words: in news, mostly a person,
+  // when the last looks like a surname ("Manifest Destiny", "Key Takeaways" do not). Unsure: stay quiet.
+  if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key)) && looksLikeSurname(last.key)) return "person";
   return null;
+}
+
+/** The fallback's last word must not be an English common noun ("Key Takeaways", "Joint Operations"). */
+function looksLikeSurname(key: string): boolean {
+  return LAST_NAMES.has(key) || !ENGLISH_WORD_END.test(key);
+}
+
+/** Endings of English common nouns and adjectives that capitalised phrases are made of ("Takeaways", "Destiny", "Operations"). */
+const ENGLISH_WORD_END = /(?:ways|ays|ity|ness|ment|ments|tion|tions|sion|sions|ings|ism|isms|ists|ics|ship|ships|hood|ward|wards|ously|ality|ances|ences)$/;
+
+/** Words that are never a name on their own: places, nationalities, common words, titles, weapons and products. */
+function notAName(key: string): boolean {
+  return PLACES.has(key) || DEMONYMS.has(key) || STOP.has(key) || TITLES.has(key) || THINGS.has(key);
+}
+
+const CREDIT_WORDS = new Set(["photo", "photos", "photograph", "photographs", "foto", "picture", "pictures", "image", "images", "credit", "bild"]);
+
+/**
+ * Inside a photo credit run into the text ("(AP Photo/Michal Dyjuk)", "Photograph: Sergei Supinsky/AFP/Getty
+ * Images", "© Keystone"): photographers and agencies, not people the article names. The credit runs from its
+ * opening word to the closing bracket or the end of the sentence.
+ */
+function inCredit(c: Candidate): boolean {
+  if (c.line.credit) return false; // a whole credit line is handled by its own rules
+  const tokens = c.line.tokens;
+  for (let k = tokens.indexOf(c.tokens[0]!) - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.mark === ")" || t.mark === "." || t.mark === "!" || t.mark === "?") return false;
+    if (t.mark === "©") return true;
+    if ((t.mark === "/" || t.mark === ":") && k > 0 && CREDIT_WORDS.has(tokens[k - 1]!.key)) return true;
+  }
+  return false;
 }
 
 function isCreditSlot(tokens: Token[], t: Token): boolean {

@@ -13,8 +13,30 @@ const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
 export const FIRST_NAMES = list(lexicon.firstNames);
 export const LAST_NAMES = list(lexicon.lastNames);
-export const PLACES = list(lexicon.places + "|us|u.s|usa|u.s.a|uk|u.k|uae|gb|ussr|soviet union|eastern europe|western europe|middle east|north|south|east|west");
-export const DEMONYMS = list(lexicon.demonyms + "|soviet|western|eastern|northern|southern|european|arab|islamic|muslim|christian|jewish|catholic|communist|democrat|republican|sunni|shia|shiite|kurdish|baltic|nordic|transatlantic|atlantic|pro-russian|anti-russian|pro-western");
+export const PLACES = list(
+  lexicon.places +
+    "|us|u.s|usa|u.s.a|uk|u.k|uae|gb|ussr|soviet union|eastern europe|western europe|middle east|north|south|east|west" +
+    // The geography of this coverage that the generated list lacks: typed as people or organizations before.
+    "|st petersburg|st. petersburg|donbas|donbass|odesa|mariupol|bakhmut|zaporizhzhia|kherson|luhansk|donetsk|sevastopol|kaliningrad" +
+    "|transnistria|abkhazia|south ossetia|nagorno-karabakh|karabakh|kursk|belgorod|avdiivka|bucha|irpin|dnipro|chisinau|severodonetsk" +
+    "|central asia|central europe|eastern flank|baltics|scandinavia|caucasus|south caucasus|balkans|western balkans|black sea|baltic sea" +
+    "|sea of azov|arctic|high north|suwalki gap|white house|kremlin|downing street|capitol hill|wall street|silicon valley|sun belt" +
+    "|slovyansk|sloviansk|kramatorsk|izium|lysychansk|mykolaiv|kupiansk|pokrovsk|vuhledar|tiraspol|bender|balti|chernihiv|sumy|zhytomyr|kherson oblast|north carolina|south carolina|new hampshire|new jersey|new mexico" +
+    "|latin america|south america|north america|central america|east asia|south asia|southeast asia|indo-pacific|asia-pacific|north africa|west africa|sub-saharan africa|oval office|new zealand",
+);
+export const DEMONYMS = list(
+  lexicon.demonyms +
+    "|soviet|western|eastern|northern|southern|european|arab|islamic|muslim|christian|jewish|catholic|communist|democrat|republican|sunni|shia|shiite|kurdish|baltic|nordic|transatlantic|atlantic|pro-russian|anti-russian|pro-western" +
+    "|nazi|several|another|british|polish|dutch|danish|swedish|finnish|norwegian|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|albanian|croatian|slovenian|serbian|lithuanian|latvian|estonian|belarusian|moldovan|georgian|armenian|azerbaijani|canadian|american|kremlin-backed|pro-kremlin",
+);
+
+/** Weapons, vehicles, pipelines and products that news capitalises like names: never a person. */
+export const THINGS = set(`
+  leopard leopards abrams challenger bradley bradleys himars atacms javelin javelins stinger stingers patriot patriots
+  bayraktar bayraktars iskander iskanders kinzhal sarmat kalibr oreshnik shahed shaheds gepard storm shadow taurus
+  starlink tomahawk tomahawks f-16 f-16s f-35 f-35s mig su-35 tu-95 tu-160 typhoon typhoons gripen gripens rafale rafales caesar iris-t nasams
+  stream nord olympics
+`);
 export const KNOWN_ORGS = list(
   lexicon.organizations +
     // News and photo agencies: the credits under every picture.
@@ -32,6 +54,7 @@ export const STOP = set(`
   all any both each every few many more most much no none not only other others some such very also however meanwhile
   later earlier soon once twice recently finally eventually currently previously afterwards
   then now still even just again already perhaps maybe indeed instead thus therefore hence moreover furthermore nevertheless
+  year years
   one two three four five six seven eight nine ten first second third last next new former latest early late
   is are was were be been being has have had do does did will would shall should can could may might must
   mr mrs ms dr sir madam please thanks yes oh ok okay hello dear
@@ -56,6 +79,7 @@ export const ORG_HEADS = set(`
   energy petroleum pharmaceuticals electric electronics communications telecom trust society church team brigade division
   command directorate secretariat cabinet government tribunal mission delegation embassy consulate hospital museum orchestra
   commerce chamber centre center partners capital investments bancorp insurance reserve treasury fed cartel
+  forum democrats republicans socialists liberals conservatives greens
   inc. co. corp. ltd.
 `);
 
@@ -79,6 +103,7 @@ export const TITLES = set(`
   major maj sergeant sgt admiral adm commander cmdr marshal field inspector detective agent professor
   speaker leader head commissioner attorney state first lady mp mep ceo cfo chair undersecretary assistant
   acting interim former late new
+  journalist reporter correspondent analyst commentator historian economist activist blogger photographer writer author
 `);
 
 /** Lower-case role words that, right before a capitalised run, say it names a person. */
@@ -96,7 +121,13 @@ export const NOT_PERSON_ENDS = set(`
   conference treaty agreement accord act law plan doctrine declaration charter convention protocol award prize
   festival show street road avenue square bridge river sea ocean lake mountains mountain island islands bay
   airport station stadium park hall palace house tower building plaza
+  peninsula region oblast province valley strait gulf coast border pipeline pipelines canal desert forest gap flank stream
 `);
 
 /** All-caps words that are not organizations. */
-export const NOT_ACRONYMS = set("ii iii iv vi vii viii ix xi xii tv ok am pm gmt utc ceo cfo coo cto mp mep phd us uk usa uae eu-wide aids hiv covid dna id pc ad bc rip faq pdf");
+export const NOT_ACRONYMS = set(
+  "ii iii iv vi vii viii ix xi xii tv ok am pm gmt utc ceo cfo coo cto mp mep phd us uk usa uae eu-wide aids hiv covid dna id pc ad bc rip faq pdf" +
+    // Economics, weapons, treaties and offices written in capitals: not organizations ("GDP", "HIMARS", "New START", "POTUS").
+    " gdp gnp vat lng icbm icbms slbm ied ieds uav uavs mlrs himars atacms start inf abm potus flotus scotus pac lt gen col maj sgt cpt capt ap-norc" +
+    " se ne sw nw me csr sead iris-t nasams",
+);

@@ -1,0 +1,49 @@
+import { mentionSteps, type Mention } from "./mentions/find";
+import { findUnknownNames, type UnknownName } from "./mentions/names";
+import type { CompiledMatcher } from "./mentions/compile";
+import type { EntityType } from "./knowledge/types";
+import type { Steps } from "./slices";
+
+/**
+ * States are in the knowledge base for briefings, the timeline and search,
+ * but not marked: "Russia" fifteen times in one article tells a reader nothing.
+ */
+export const MARKED_TYPES: ReadonlySet<EntityType> = new Set(["person", "organization"]);
+
+/** The names in an article's text: known entities to mark, and names the knowledge base does not hold. */
+export interface FoundNames {
+  mentions: Mention[];
+  /** People and organizations the knowledge base does not hold, in text order; never overlapping `mentions`. */
+  unknown: UnknownName[];
+}
+
+export function* nameSteps(text: string, matcher: CompiledMatcher): Steps<FoundNames> {
+  const known = yield* mentionSteps(text, matcher);
+  // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
+  const unknown = yield* unknownSteps(text, known);
+  return { mentions: known.filter((m) => MARKED_TYPES.has(m.type)), unknown };
+}
+
+/** Characters of text per call of the unknown-name recognizer: a few milliseconds of work, so a slice stays short. */
+const UNKNOWN_CHUNK = 16_000;
+
+/**
+ * The unknown-name recognizer over blocks of text at a time, so a very long
+ * page pauses between them. An article fits in one chunk; on longer pages,
+ * what one chunk learns about a name does not carry into the next.
+ */
+function* unknownSteps(text: string, known: readonly Mention[]): Steps<UnknownName[]> {
+  const names: UnknownName[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + UNKNOWN_CHUNK);
+    if (end < text.length) {
+      const cut = text.lastIndexOf("\n", end);
+      end = cut > start ? cut + 1 : end;
+    }
+    const taken = known.filter((m) => m.end > start && m.start < end).map((m) => ({ start: m.start - start, end: m.end - start }));
+    for (const n of findUnknownNames(text.slice(start, end), taken)) names.push({ ...n, start: n.start + start, end: n.end + start });
+    start = end;
+    yield;
+  }
+  return names;
+}
