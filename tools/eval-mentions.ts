@@ -14,6 +14,7 @@ import { findMentions, type Mention } from "../src/core/mentions/find";
 import { findUnknownNames, type UnknownName } from "../src/core/mentions/names";
 import { MARKED_TYPES } from "../src/core/scan";
 import { foldName } from "../src/core/text/fold";
+import type { EntityType } from "../src/core/knowledge/types";
 
 const corpus = path.resolve("../shared/corpus");
 if (!existsSync(corpus)) {
@@ -106,7 +107,7 @@ rows.push(["seed: unknown names", pct(unknownRight.length, unknown.length), pct(
     });
     const found = findMentions(text, matcher);
     const marks = found.filter((m) => MARKED_TYPES.has(m.type) && counted(m.start));
-    const linkable = gold.filter((g) => g.id && MARKED_TYPES.has(g.type));
+    const linkable = gold.filter((g) => g.id && MARKED_TYPES.has(g.type as EntityType));
     const hit = new Set<object>();
     for (const m of marks) {
       known.marks++;

@@ -11,7 +11,9 @@ describe("every name in the knowledge base", () => {
     for (const e of knowledge.entities) {
       for (const alias of [e.name, ...e.aliases]) {
         const found = findMentions(`On Monday ${alias} said so.`, matcher);
-        if (!(found.length === 1 && found[0]!.text === alias && found[0]!.entityId === e.id)) missed.push(`${e.id}: ${alias}`);
+        // A title the alias opens with stays outside the mark: "Sen. John McCain" marks "John McCain".
+        const name = alias.replace(/^(?:(?:Sir|Dame|Lord|Lady|Sen\.|Rep\.|Gen\.|Adm\.|Lt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|President|Prime Minister) )+/, "");
+        if (!(found.length === 1 && found[0]!.text === name && found[0]!.entityId === e.id)) missed.push(`${e.id}: ${alias}`);
       }
     }
     expect(missed).toEqual([]);

@@ -33,9 +33,10 @@ export function compileMatcher(kb: Knowledge): CompiledMatcher {
   const forms = new Set<string>();
 
   const surnames = derivedSurnames(kb);
+  const derived = derivedForms(kb);
   kb.entities.forEach((e, index) => {
     const names: [string, 0 | 1][] = [
-      ...[e.name, ...e.aliases].map((a): [string, 0 | 1] => [a, 0]),
+      ...[e.name, ...e.aliases, ...(derived.get(index) ?? [])].map((a): [string, 0 | 1] => [a, 0]),
       ...(e.contextAliases ?? []).map((a): [string, 0 | 1] => [a, 1]),
       ...(surnames.get(index) ?? []).map((a): [string, 0 | 1] => [a, 1]),
     ];
@@ -92,3 +93,43 @@ const NOT_SURNAMES = new Set(
     "love rose hope grant mark will bill price cash gold rich hill wood church bell cook baker miller smith hunter " +
     "fisher walker mason carter turner page major north south east west").split(" "),
 );
+
+/**
+ * Forms of a person's name that news writes and the knowledge file need not
+ * list, derived where no other entity has them: "Sir Keir" from "Sir Keir
+ * Starmer" (British usage after the first mention; the matcher marks "Keir",
+ * the title stays outside), and the usual English short first name ("Bill
+ * Burns" for William Burns). A real page turned "Sir Keir" into an unknown
+ * "Keir"; another wrote "CIA Director Bill Burns".
+ */
+function derivedForms(kb: Knowledge): Map<number, string[]> {
+  const taken = new Set<string>();
+  for (const e of kb.entities) for (const a of [e.name, ...e.aliases, ...(e.contextAliases ?? [])]) taken.add(foldName(a));
+  const out = new Map<number, string[]>();
+  kb.entities.forEach((e, index) => {
+    if (e.type !== "person") return;
+    const forms = new Set<string>();
+    for (const alias of [e.name, ...e.aliases]) {
+      const words = alias.split(/\s+/);
+      const honour = /^(?:Sir|Dame)$/.exec(words[0] ?? "");
+      if (honour && words.length === 3 && /^\p{Lu}\p{Ll}{2,}$/u.test(words[1]!)) forms.add(`${words[0]} ${words[1]}`);
+      const short = words.length === 2 ? SHORT_FIRST_NAMES[words[0]!] : undefined;
+      if (short) forms.add(`${short} ${words[1]}`);
+    }
+    const mine = [...forms].filter((f) => !taken.has(foldName(f)));
+    if (mine.length) out.set(index, mine);
+  });
+  // A form two people would get belongs to neither.
+  const count = new Map<string, number>();
+  for (const forms of out.values()) for (const f of forms) count.set(foldName(f), (count.get(foldName(f)) ?? 0) + 1);
+  for (const [index, forms] of out) out.set(index, forms.filter((f) => count.get(foldName(f)) === 1));
+  return out;
+}
+
+/** English first names and the short forms news uses for them. */
+const SHORT_FIRST_NAMES: Record<string, string> = {
+  William: "Bill", Robert: "Bob", Richard: "Rick", James: "Jim", Joseph: "Joe", Thomas: "Tom", Michael: "Mike",
+  Anthony: "Tony", Antony: "Tony", Charles: "Chuck", Edward: "Ed", Nicholas: "Nick", Stephen: "Steve", Steven: "Steve",
+  Benjamin: "Ben", Daniel: "Dan", Christopher: "Chris", Jonathan: "Jon", Matthew: "Matt", Timothy: "Tim", Kenneth: "Ken",
+  Gregory: "Greg", Elizabeth: "Liz", Katherine: "Kate", Catherine: "Kate", Jennifer: "Jen", Patricia: "Pat", Samuel: "Sam",
+};

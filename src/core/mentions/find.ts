@@ -2,6 +2,7 @@ import { foldName, foldText } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
 import { opensLongerName } from "./names";
+import { FIRST_NAMES } from "./words";
 import { drain, type Steps } from "../slices";
 
 export interface Mention {
@@ -17,22 +18,40 @@ export interface Mention {
 
 /**
  * Titles that, right before an ambiguous name, say it is the person meant:
- * "Foreign Minister Maas", "Kremlin spokesman Peskov".
+ * "Foreign Minister Maas", "Kremlin spokesman Peskov", "Sir Keir"; German
+ * office titles are compounds ending in the office ("Kremlsprecher Peskow",
+ * "Verteidigungsminister Pistorius"). The text is folded: "ä" is "a".
  */
 const TITLE_BEFORE = new RegExp(
-  "(?:^|[^\\p{L}])(?:President|Chancellor|Minister|Secretary|Secretary[- ]General|Premier|Prime Minister|" +
-    "[Ss]pokes(?:man|woman|person)|Ambassador|Envoy|Commissioner|General|Admiral|Senator|Mr|Mrs|Ms|Dr|Lord|" +
-    "Bundeskanzler|Außenminister|Aussenminister|Ministerin|Kanzler|Präsident|Prasident|Sprecher)\\.? +$",
+  "(?:(?:^|[^\\p{L}])(?:President|Chancellor|Minister|Secretary|Secretary[- ]General|Premier|Prime Minister|" +
+    "[Ss]pokes(?:man|woman|person)|Ambassador|Director|Envoy|Commissioner|General|Gen|Admiral|Adm|Senator|Sen|Rep|Representative|Governor|Mayor|" +
+    "Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Colonel|Col|Lieutenant|Lt|Major|Maj|Captain|Capt|Commander|Cmdr|Marshal|Sergeant|Sgt)|" +
+    "(?:^|[^\\p{L}])\\p{Lu}\\p{Ll}*(?:kanzler|minister|sprecher|prasident|chef|sekretar|botschafter)(?:in)?|" +
+    "(?:^|[^\\p{L}])(?:Herr|Frau|Kanzler|Kanzlerin|Ministerin|Prasident|Prasidentin|Sprecher|Sprecherin))\\.? +$",
   "u",
 );
+
+/** Titles an alias may open with ("Sen. John McCain", "Sir Keir Starmer"): the mark starts after them. */
+const LEADING_TITLE = /^(?:sir|dame|lord|lady|sen|rep|gen|adm|dr|mr|mrs|ms|president|prime minister|col|lt|maj|capt)$/;
+
+/** A suffix that makes the name someone else's: "Donald Trump Jr." is not Donald Trump. */
+const GENERATION_AFTER = /^,? (?:Jr|Sr|II|III|IV)(?![\p{L}\p{N}])/u;
+
+/** Characters that sit inside words without being seen: soft hyphens, zero-width spaces and joiners. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+export interface MatchOptions {
+  /** The page's language (`article.lang`); without it the text's own function words decide. */
+  lang?: string;
+}
 
 /**
  * Finds the known entities named in `text`, in document order, one entry per
  * marked range. A context alias links only to an entity already named by a
  * plain alias earlier in the same text, or after a title.
  */
-export function findMentions(text: string, matcher: CompiledMatcher): Mention[] {
-  return drain(mentionSteps(text, matcher));
+export function findMentions(text: string, matcher: CompiledMatcher, options: MatchOptions = {}): Mention[] {
+  return drain(mentionSteps(text, matcher, options));
 }
 
 /** Words read between pauses. */
@@ -41,9 +60,24 @@ const WORDS_PER_STEP = 5000;
 /**
  * findMentions as steps that pause every few thousand words. The text is read
  * word by word; a word that begins some alias form is tried against those
- * forms, longest first, so "NATO-Russia Council" wins over "NATO".
+ * forms, longest first, so "NATO-Russia Council" wins over "NATO". Soft
+ * hyphens and zero-width characters are read past ("Vladi\u00ADmir Putin"),
+ * offsets stay the page's.
  */
-export function* mentionSteps(text: string, matcher: CompiledMatcher): Steps<Mention[]> {
+export function* mentionSteps(text: string, matcher: CompiledMatcher, options: MatchOptions = {}): Steps<Mention[]> {
+  const german = isGerman(text, options.lang);
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(text)) return yield* visibleSteps(text, matcher, german);
+  const { text: visible, toOriginal } = withoutInvisible(text);
+  const found = yield* visibleSteps(visible, matcher, german);
+  return found.map((m) => {
+    const start = toOriginal(m.start);
+    const end = toOriginal(m.end - 1) + 1;
+    return { ...m, start, end, text: text.slice(start, end) };
+  });
+}
+
+function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean): Steps<Mention[]> {
   const folded = foldText(text);
   const mentions: Mention[] = [];
   const introduced = new Map<number, number>(); // entity → position of its latest plain mention
@@ -52,18 +86,23 @@ export function* mentionSteps(text: string, matcher: CompiledMatcher): Steps<Men
   let read = 0;
   for (let w = words.exec(folded); w !== null; w = words.exec(folded)) {
     if (++read % WORDS_PER_STEP === 0) yield;
-    const forms = matcher.starts[w[0].toLowerCase()];
+    let first = w[0];
+    let forms = matcher.starts[first.toLowerCase()];
+    // German genitive: "Putins", "Selenskyjs" name Putin and Selenskyj.
+    if (!forms && german && GENITIVE.test(first)) forms = matcher.starts[(first = first.slice(0, -1)).toLowerCase()];
     if (!forms) continue;
-    const start = w.index;
-    const match = matchForm(folded, start, w[0], forms);
+    const at = w.index;
+    const match = matchForm(folded, at, first, forms, german);
     if (!match) continue;
-    const { end } = match;
-    words.lastIndex = end;
+    if (first !== w[0] && match.end !== at + first.length) continue;
     const owners = matcher.aliases[match.key];
     if (!owners) continue;
-    if (opensLongerName(folded, end)) continue;
+    const { end, start } = match;
+    if (opensLongerName(folded, end) || GENERATION_AFTER.test(folded.slice(end, end + 6))) continue;
+    if (owners.every(([i, context]) => context || (matcher.entities[i]!.type === "person" && !match.key.includes(" "))) && namesSomeoneElse(folded, start)) continue;
     const entity = resolve(owners, introduced, folded, start);
     if (entity === undefined) continue;
+    words.lastIndex = end;
     // A name that can mean only this entity (a plain alias, or a context alias after a title)
     // introduces it: "Foreign Minister Maas said … Maas added".
     if (owners.length === 1) introduced.set(entity, start);
@@ -71,6 +110,39 @@ export function* mentionSteps(text: string, matcher: CompiledMatcher): Steps<Men
     mentions.push({ start, end, entityId: e.id, name: e.name, type: e.type, text: text.slice(start, end) });
   }
   return mentions;
+}
+
+/** A German genitive -s on a word that does not end in a sibilant ("Putins", not "Lavrovs" of "Lavrov" … nor "Boris"). */
+const GENITIVE = /[^sxzSXZ]s$/;
+
+/**
+ * A context alias or a one-word person's name right after a first name is
+ * part of someone else's name: "Hillary Clinton" after "Bill Clinton" is not
+ * Bill, "Melania Trump" not Donald Trump.
+ */
+function namesSomeoneElse(folded: string, start: number): boolean {
+  const before = /(\p{Lu}[\p{L}'-]*) +$/u.exec(folded.slice(Math.max(0, start - 30), start));
+  return before !== null && FIRST_NAMES.has(before[1]!.toLowerCase()) && !TITLE_BEFORE.test(folded.slice(Math.max(0, start - 40), start));
+}
+
+/** German by the page's language, or, without one, by the text's commonest function words. */
+export function isGerman(text: string, lang?: string): boolean {
+  if (lang) return /^de\b/i.test(lang);
+  const sample = text.slice(0, 4000);
+  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
+  return count(/ (?:der|die|das|und|nicht|ist|mit|sich|auch|eine?|dem|den|von|zu|für) /g) > 2 * count(/ (?:the|and|of|to|is|that|with|for|on) /g) + 3;
+}
+
+/** The text without invisible characters, and the way back to the original offsets. */
+function withoutInvisible(text: string): { text: string; toOriginal: (i: number) => number } {
+  const kept: number[] = [];
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(text[i]!)) continue;
+    kept.push(i);
+    out += text[i];
+  }
+  return { text: out, toOriginal: (i) => (i < kept.length ? kept[i]! : text.length) };
 }
 
 function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, folded: string, at: number): number | undefined {
@@ -116,6 +188,8 @@ interface Form {
   upper: string[];
   /** Its key in matcher.aliases. */
   key: string;
+  /** How many leading parts are a title the mark leaves out ("Sen", "." of "Sen. John McCain"). */
+  title: number;
 }
 
 /** Each list of forms prepared once, on first use. */
@@ -126,7 +200,11 @@ function prepare(forms: readonly string[]): Form[] {
   if (!prepared) {
     prepared = forms.map((f) => {
       const parts = f.split(" ");
-      return { parts, upper: parts.map((p) => p.toUpperCase()), key: foldName(parts.join(" ")) };
+      // "Lt. Gen. Ben Hodges": every title and its full stop.
+      let title = 0;
+      while (title < parts.length - 1 && LEADING_TITLE.test(parts[title]!.toLowerCase())) title += parts[title + 1] === "." ? 2 : 1;
+      if (title >= parts.length) title = 0;
+      return { parts, upper: parts.map((p) => p.toUpperCase()), key: foldName(parts.join(" ")), title };
     });
     preparedForms.set(forms, prepared);
   }
@@ -141,25 +219,30 @@ const isWordChar = (c: string | undefined) => c !== undefined && (c < "\u0080" ?
  * match as written; a form's words also match in capitals (an all-caps
  * headline), and a form's lower-case first word also capitalised ("The
  * Alliance" opening a sentence). Words of a form are separated by spaces only,
- * never by a block boundary.
+ * never by a block boundary. In German the last word may carry a genitive -s,
+ * left out of the mark.
  */
-function matchForm(folded: string, start: number, first: string, forms: readonly string[]): { end: number; key: string } | null {
+function matchForm(folded: string, start: number, first: string, forms: readonly string[], german: boolean): { start: number; end: number; key: string } | null {
   for (const form of prepare(forms)) {
     const { parts, upper } = form;
     if (!sameWord(parts[0]!, upper[0]!, first)) continue;
     let end = start + first.length;
+    let nameStart = form.title === 0 ? start : -1;
     let ok = true;
     for (let i = 1; i < parts.length && ok; i++) {
       let at = end;
       while (folded[at] === " ") at++;
       const part = parts[i]!;
       const asWritten = folded.startsWith(part, at);
-      ok = (asWritten || folded.startsWith(upper[i]!, at)) && !(isWordChar(part[part.length - 1]) && isWordChar(folded[at + part.length]));
+      const next = folded[at + part.length];
+      const genitive = german && i === parts.length - 1 && next === "s" && !isWordChar(folded[at + part.length + 1]) && /\p{Ll}/u.test(part[part.length - 1]!) && !/[sxz]$/.test(part);
+      ok = (asWritten || folded.startsWith(upper[i]!, at)) && !(isWordChar(part[part.length - 1]) && isWordChar(next) && !genitive);
       // Two words need a space between them: "SergeiLavrov" is not "Sergei Lavrov".
       if (ok && at === end && isWordChar(part[0]) && isWordChar(folded[end - 1])) ok = false;
+      if (i === form.title) nameStart = at;
       end = at + part.length;
     }
-    if (ok) return { end, key: form.key };
+    if (ok) return { start: nameStart, end, key: form.key };
   }
   return null;
 }
