@@ -1,5 +1,6 @@
 import { mentionSteps, type Mention } from "./mentions/find";
 import { findUnknownNames, type UnknownName } from "./mentions/names";
+import { isGerman } from "./mentions/words";
 import type { CompiledMatcher } from "./mentions/compile";
 import type { EntityType } from "./knowledge/types";
 import type { Steps } from "./slices";
@@ -17,10 +18,14 @@ export interface FoundNames {
   unknown: UnknownName[];
 }
 
-export function* nameSteps(text: string, matcher: CompiledMatcher): Steps<FoundNames> {
-  const known = yield* mentionSteps(text, matcher);
+/**
+ * `lang` is the page's language where known (the scan has article.lang); without it, both halves
+ * judge German from the text's own function words.
+ */
+export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string): Steps<FoundNames> {
+  const known = yield* mentionSteps(text, matcher, { lang: lang ?? languageOf(text) });
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
-  const unknown = yield* unknownSteps(text, known);
+  const unknown = yield* unknownSteps(text, known, lang ?? languageOf(text));
   return { mentions: known.filter((m) => MARKED_TYPES.has(m.type)), unknown };
 }
 
@@ -32,7 +37,12 @@ const UNKNOWN_CHUNK = 16_000;
  * page pauses between them. An article fits in one chunk; on longer pages,
  * what one chunk learns about a name does not carry into the next.
  */
-function* unknownSteps(text: string, known: readonly Mention[]): Steps<UnknownName[]> {
+/** Decided once for the whole text, so every chunk of a long page reads it in the same language. */
+function languageOf(text: string): string {
+  return isGerman(text) ? "de" : "en";
+}
+
+function* unknownSteps(text: string, known: readonly Mention[], lang: string): Steps<UnknownName[]> {
   const names: UnknownName[] = [];
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + UNKNOWN_CHUNK);
@@ -41,7 +51,7 @@ function* unknownSteps(text: string, known: readonly Mention[]): Steps<UnknownNa
       end = cut > start ? cut + 1 : end;
     }
     const taken = known.filter((m) => m.end > start && m.start < end).map((m) => ({ start: m.start - start, end: m.end - start }));
-    for (const n of findUnknownNames(text.slice(start, end), taken)) names.push({ ...n, start: n.start + start, end: n.end + start });
+    for (const n of findUnknownNames(text.slice(start, end), taken, { lang })) names.push({ ...n, start: n.start + start, end: n.end + start });
     start = end;
     yield;
   }

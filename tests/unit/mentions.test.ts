@@ -84,4 +84,61 @@ describe("findMentions", () => {
     const text = "Erdoğan’s visit: Lavrov";
     for (const m of findMentions(text, matcher)) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
+  // Each rule below came from a miss or a wrong link on a real page (tests/fixtures/mentions-gold/ and the issue's pages).
+  it("leaves a title an alias opens with outside the mark", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "mccain", type: "person", name: "John McCain", aliases: ["Sen. John McCain"], contextAliases: [] });
+    expect(findMentions("Sen. John McCain (R-Ariz.) said", compileMatcher(kb)).map((m) => m.text)).toEqual(["John McCain"]);
+  });
+  it("derives Sir FIRST from a Sir FIRST LAST alias, and marks the name without the title", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "starmer", type: "person", name: "Keir Starmer", aliases: ["Sir Keir Starmer"], contextAliases: [] });
+    const m = compileMatcher(kb);
+    expect(findMentions("Sir Keir said so. Keir is a name.", m).map((x) => `${x.text}=${x.entityId}`)).toEqual(["Keir=starmer"]);
+  });
+  it("derives the usual short first name, unless another entity has that form", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "burns", type: "person", name: "William Burns", aliases: [], contextAliases: [] });
+    expect(findMentions("CIA chief Bill Burns flew", compileMatcher(kb)).map((x) => x.entityId)).toEqual(["burns"]);
+    kb.entities.push({ ...kb.entities[0]!, id: "other", type: "person", name: "Bill Burns", aliases: [], contextAliases: [] });
+    expect(findMentions("Bill Burns flew", compileMatcher(kb)).map((x) => x.entityId)).toEqual(["other"]);
+  });
+  it("links a context alias after a German office title compound", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "peskov", type: "person", name: "Dmitri Peskow", aliases: [], contextAliases: ["Peskow"] });
+    const m = compileMatcher(kb);
+    expect(findMentions("Kremlsprecher Peskow sagte", m).map((x) => x.text)).toEqual(["Peskow"]);
+    expect(findMentions("Außenminister Maas sagte", matcher).map((x) => x.text)).toEqual(["Maas"]);
+  });
+  it("reads a German genitive -s as the name, in German only", () => {
+    expect(findMentions("Lawrows Rede: Lavrovs Rede und Sergei Lavrovs Antwort", matcher, { lang: "de" }).map((x) => x.text)).toEqual(["Lavrov", "Sergei Lavrov"]);
+    expect(findMentions("Stoltenbergs Rede und Jens Stoltenbergs Antwort", matcher, { lang: "de" }).map((x) => x.text)).toEqual(["Stoltenberg", "Jens Stoltenberg"]);
+    expect(findMentions("Stoltenbergs", matcher, { lang: "en" })).toEqual([]);
+  });
+  it("guesses German from the text when no language is given", () => {
+    const text = "Der Generalsekretär sagte, dass die Nato nicht mit der Lage zufrieden ist und dass sich auch die Mitglieder von der Lage zu Stoltenbergs Plan äußern.";
+    expect(findMentions(text, matcher).map((x) => x.text)).toEqual(["Stoltenberg"]);
+  });
+  it("marks the name part of a hyphenated compound", () => {
+    expect(found("Beim NATO-Gipfel sprach der Ex-NATO-Generalsekretär über das Lavrov-Regime.")).toEqual(["NATO=nato", "NATO=nato", "Lavrov=lavrov"]);
+  });
+  it("does not link a son (Jr.) or a numbered namesake to the father", () => {
+    expect(found("Jens Stoltenberg Jr. and Jens Stoltenberg, Sr. met Jens Stoltenberg.")).toEqual(["Jens Stoltenberg=stoltenberg"]);
+  });
+  it("does not link a surname that follows someone else's first name", () => {
+    expect(found("Heiko Maas spoke. Maria Maas spoke. Stoltenberg met Ivan Stoltenberg and Minister Maas.")).toEqual(["Heiko Maas=maas", "Stoltenberg=stoltenberg", "Maas=maas"]);
+  });
+  it("reads soft hyphens and zero-width characters as part of the word, with the page's offsets", () => {
+    const text = "Ser\u00ADgei Lav\u200Brov met NATO.";
+    const got = findMentions(text, matcher);
+    expect(got.map((m) => `${m.text}=${m.entityId}`)).toEqual(["Ser\u00ADgei Lav\u200Brov=lavrov", "NATO=nato"]);
+    for (const m of got) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it("keeps reading after a longer form that cannot be linked", () => {
+    // "the House" (a context alias) once swallowed the "House" of "House Foreign Affairs Committee".
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "house", name: "House of Representatives", aliases: [], contextAliases: ["the House"] });
+    kb.entities.push({ ...kb.entities[0]!, id: "hfac", name: "House Foreign Affairs Committee", aliases: [], contextAliases: [] });
+    expect(findMentions("members of the House Foreign Affairs Committee", compileMatcher(kb)).map((x) => x.entityId)).toEqual(["hfac"]);
+  });
 });

@@ -95,3 +95,37 @@ describe("findUnknownNames on real-text errors", () => {
     expect(names("With an outspoken defence, the Social Democrats won.")).toEqual(["Social Democrats=organization"]);
   });
 });
+
+describe("findUnknownNames on real-page errors", () => {
+  it("splits a name from a word glued on by a long dash", () => {
+    expect(names("as Nikki Haley\u2014were told")).toEqual(["Nikki Haley=person"]);
+  });
+  it("keeps a middle initial inside the name", () => {
+    expect(names("said Robert M. Danin, a former official.")).toEqual(["Robert M. Danin=person"]);
+  });
+  it("reads past soft hyphens, with offsets into the original text", () => {
+    const text = "said Ivan Pet\u00ADrovsky today";
+    const found = findUnknownNames(text);
+    expect(found.map((n) => n.text)).toEqual(["Ivan Pet\u00ADrovsky"]);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(found[0]!.text);
+  });
+  it("does not take a sentence opener and a nationality for a person", () => {
+    expect(names("Senior Russian lawmaker Leonid Slutsky told reporters.")).toEqual(["Leonid Slutsky=person"]);
+  });
+  it("does not take a verb after 'to' and a place for a club", () => {
+    expect(names("his book Secret Plan to Defeat America was out")).toEqual([]);
+  });
+  it("types newspapers and fleets as organizations", () => {
+    expect(names("an article for the Daily Mail on the Black Sea Fleet")).toEqual(["Daily Mail=organization", "Black Sea Fleet=organization"]);
+  });
+  it("takes the person after a long office title", () => {
+    expect(names("Assistant Secretary of State for European and Eurasian Affairs Karen Donfried said")).toEqual(["Karen Donfried=person"]);
+  });
+  it("marks no one in a byline", () => {
+    expect(names("By Ivan Petrovsky\nAmy Gibbons  Political Correspondent\nThe talks were led by Virginia Mayo.")).toEqual(["Virginia Mayo=person"]);
+  });
+  it("stays quiet on German capitalised nouns and glued office titles, keeping first name and surname", () => {
+    const text = "Verteidigungsminister Pistorius sagte, die Bundeswehr Brauche Geld. Baerbocks Kandidatur und Olaf Scholz.";
+    expect(findUnknownNames(text, [], { lang: "de" }).map((n) => n.text)).toEqual(["Olaf Scholz"]);
+  });
+});

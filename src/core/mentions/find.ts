@@ -1,8 +1,8 @@
-import { foldName, foldText } from "../text/fold";
+import { foldName, foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
 import { opensLongerName } from "./names";
-import { FIRST_NAMES } from "./words";
+import { FIRST_NAMES, isGerman } from "./words";
 import { drain, type Steps } from "../slices";
 
 export interface Mention {
@@ -37,9 +37,6 @@ const LEADING_TITLE = /^(?:sir|dame|lord|lady|sen|rep|gen|adm|dr|mr|mrs|ms|presi
 /** A suffix that makes the name someone else's: "Donald Trump Jr." is not Donald Trump. */
 const GENERATION_AFTER = /^,? (?:Jr|Sr|II|III|IV)(?![\p{L}\p{N}])/u;
 
-/** Characters that sit inside words without being seen: soft hyphens, zero-width spaces and joiners. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-
 export interface MatchOptions {
   /** The page's language (`article.lang`); without it the text's own function words decide. */
   lang?: string;
@@ -66,8 +63,7 @@ const WORDS_PER_STEP = 5000;
  */
 export function* mentionSteps(text: string, matcher: CompiledMatcher, options: MatchOptions = {}): Steps<Mention[]> {
   const german = isGerman(text, options.lang);
-  INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(text)) return yield* visibleSteps(text, matcher, german);
+  if (!hasInvisible(text)) return yield* visibleSteps(text, matcher, german);
   const { text: visible, toOriginal } = withoutInvisible(text);
   const found = yield* visibleSteps(visible, matcher, german);
   return found.map((m) => {
@@ -123,26 +119,6 @@ const GENITIVE = /[^sxzSXZ]s$/;
 function namesSomeoneElse(folded: string, start: number): boolean {
   const before = /(\p{Lu}[\p{L}'-]*) +$/u.exec(folded.slice(Math.max(0, start - 30), start));
   return before !== null && FIRST_NAMES.has(before[1]!.toLowerCase()) && !TITLE_BEFORE.test(folded.slice(Math.max(0, start - 40), start));
-}
-
-/** German by the page's language, or, without one, by the text's commonest function words. */
-export function isGerman(text: string, lang?: string): boolean {
-  if (lang) return /^de\b/i.test(lang);
-  const sample = text.slice(0, 4000);
-  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
-  return count(/ (?:der|die|das|und|nicht|ist|mit|sich|auch|eine?|dem|den|von|zu|für) /g) > 2 * count(/ (?:the|and|of|to|is|that|with|for|on) /g) + 3;
-}
-
-/** The text without invisible characters, and the way back to the original offsets. */
-function withoutInvisible(text: string): { text: string; toOriginal: (i: number) => number } {
-  const kept: number[] = [];
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    if (/[\u00AD\u200B-\u200D\u2060\uFEFF]/.test(text[i]!)) continue;
-    kept.push(i);
-    out += text[i];
-  }
-  return { text: out, toOriginal: (i) => (i < kept.length ? kept[i]! : text.length) };
 }
 
 function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, folded: string, at: number): number | undefined {

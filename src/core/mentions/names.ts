@@ -1,5 +1,5 @@
-import { foldText } from "../text/fold";
-import { DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
+import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { isGerman, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
 
@@ -42,6 +42,8 @@ interface Line {
   table: boolean;
   /** A photo credit ("© Foto: Virginia Mayo (Keystone)"): names in it are photographers and agencies. */
   credit: boolean;
+  /** A byline ("By Amy Gibbons", "Amy Gibbons  Political Correspondent"): the writer is not someone the article names. */
+  byline: boolean;
 }
 
 interface Candidate {
@@ -54,10 +56,12 @@ interface Candidate {
   team: boolean;
 }
 
-const TOKEN = /\n|(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
-const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "|", "©", "•", "*"]);
+/** A middle initial is one word with its full stop when a capitalised word follows: "Robert M. Danin". */
+const TOKEN = /\n|(?:\p{Lu}\.){2,}|\p{Lu}\.(?= \p{Lu}\p{Ll})|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
+const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u2014", "|", "©", "•", "*"]);
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
+const BYLINE = /^(?:by [\p{Lu}]|[\p{Lu}][\p{L}.' -]+(?:,| ) *(?:[\p{Lu}][\p{L}]+ )*(?:correspondent|editor|reporter|writer|journalist|columnist)s?$)/iu;
 const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
 /** Words that make up office titles with TITLES: "Secretary of State", "Minister for Armed Forces", "Homeland Security Secretary". */
 const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "national", "armed", "forces", "european", "foreign", "home", "war", "navy", "army", "air", "force", "staff", "joint", "chiefs", "house", "office", "cabinet", "treasury", "commerce", "transport", "culture", "agriculture", "labor", "labour", "veterans", "intelligence"]);
@@ -68,8 +72,24 @@ const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "natio
  * list and what the rest of the text says about the same words. Rules and word
  * lists only, so it runs in a content script in about a millisecond per page.
  */
-export function findUnknownNames(text: string, taken: readonly Taken[] = []): UnknownName[] {
-  const folded = foldText(text);
+export function findUnknownNames(text: string, taken: readonly Taken[] = [], options: { lang?: string } = {}): UnknownName[] {
+  const german = isGerman(text, options.lang);
+  if (!hasInvisible(text)) return recognize(text, taken, german);
+  // "Vladi\u00ADmir Putin": read without soft hyphens and zero-width characters, report in the page's offsets.
+  const { text: visible, toOriginal, fromOriginal } = withoutInvisible(text);
+  const inVisible = taken.map((t) => ({ start: fromOriginal(t.start), end: fromOriginal(t.end) }));
+  return recognize(visible, inVisible, german).map((n) => {
+    const start = toOriginal(n.start);
+    const end = toOriginal(n.end - 1) + 1;
+    return { ...n, start, end, text: text.slice(start, end) };
+  });
+}
+
+/** Dashes that fold to "-" but never join words into one name: "Nikki Haley—were" is "Nikki Haley". */
+const LONG_DASH = /[\u2013\u2014\u2015]/g;
+
+function recognize(text: string, taken: readonly Taken[], german: boolean): UnknownName[] {
+  const folded = keepLongDashes(text);
   const lines = tokenize(folded, taken);
   const lowerSeen = new Set<string>();
   for (const line of lines) for (const t of line.tokens) if (!t.mark && !t.cap && /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
@@ -93,7 +113,10 @@ export function findUnknownNames(text: string, taken: readonly Taken[] = []): Un
   }
   const names: UnknownName[] = [];
   for (const c of candidates) {
-    if (c.tokens.length === 0 || inCredit(c)) continue;
+    if (c.tokens.length === 0 || inCredit(c) || c.line.byline) continue;
+    // German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius"): these rules,
+    // written for English, would mark common nouns. There only a first name and a surname are taken.
+    if (german && !(c.tokens.length >= 2 && c.tokens.length <= 3 && FIRST_NAMES.has(c.tokens[0]!.key) && !c.tokens.some((t) => t.upper || notAName(t.key)) && c.type === "person")) continue;
     if (!c.type) {
       const whole = c.tokens.map((t) => t.key).join(" ");
       if (people.has(whole)) c.type = "person";
@@ -105,6 +128,19 @@ export function findUnknownNames(text: string, taken: readonly Taken[] = []): Un
     names.push({ start, end, text: text.slice(start, end), type: c.type });
   }
   return names;
+}
+
+/** The folded text with en and em dashes kept as such: folding makes them "-", which joins words. */
+function keepLongDashes(text: string): string {
+  const folded = foldText(text);
+  if (!/[\u2013\u2014\u2015]/.test(text)) return folded;
+  let out = "";
+  let from = 0;
+  for (const m of text.matchAll(LONG_DASH)) {
+    out += folded.slice(from, m.index) + "\u2014";
+    from = m.index! + 1;
+  }
+  return out + folded.slice(from);
 }
 
 function tokenize(folded: string, taken: readonly Taken[]): Line[] {
@@ -121,6 +157,7 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
       shouting: words.length >= 2 && upper / words.length >= 0.6,
       table: numbers >= 2 && numbers >= words.length / 2,
       credit: first >= 0 && CREDIT.test(lineText),
+      byline: words.length <= 8 && BYLINE.test(lineText),
     });
     tokens = [];
   };
@@ -221,7 +258,9 @@ function split(run: Token[], tokens: Token[], at: number, line: Line, lowerSeen:
   const last = run[run.length - 1]!;
   // "Secretary of State John Kerry": an office title and the person who holds it, not an organization.
   const named = run.findIndex((t, k) => k > 0 && FIRST_NAMES.has(t.key) && !TITLES.has(t.key));
-  if (named > 0 && !ORG_HEADS.has(last.key) && run.slice(0, named).every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key) || PLACES.has(t.key) || DEMONYMS.has(t.key))) {
+  // The office may also end the words before the first name ("… for European and Eurasian Affairs Karen Donfried").
+  const office = named > 0 && named <= 4 && (OFFICE_WORDS.has(run[named - 1]!.key) || TITLES.has(run[named - 1]!.key)) && run.slice(0, named).some((t) => TITLES.has(t.key) || OFFICE_WORDS.has(t.key));
+  if (named > 0 && !ORG_HEADS.has(last.key) && (office || run.slice(0, named).every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key) || PLACES.has(t.key) || DEMONYMS.has(t.key)))) {
     return [{ tokens: run.slice(named), line, titled: true, type: null, team: false }];
   }
   const ofName = run.some((t, k) => OF_HEADS.has(t.key) && k + 1 < run.length && ORG_JOINERS.has(run[k + 1]!.key)); // "Ministry of Foreign Affairs"
@@ -338,13 +377,20 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   }
   if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key) || THINGS.has(last.key)) return null;
   if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
+  // "Senior Russian lawmaker …": a person's name does not end in a nationality.
+  if (DEMONYMS.has(last.key)) return null;
   if (FIRST_NAMES.has(first.key) || c.titled || line.credit) return "person";
-  // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person.
-  if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key)) return "organization";
+  // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person;
+  // after "to" the first word is a verb in a title-case headline or book title ("… Plan to Defeat America").
+  if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key) && !afterTo(line.tokens, first)) return "organization";
   // Two or three capitalised words that are neither places nor common words: in news, mostly a person,
   // when the last looks like a surname ("Manifest Destiny", "Key Takeaways" do not). Unsure: stay quiet.
   if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key)) && looksLikeSurname(last.key)) return "person";
   return null;
+}
+
+function afterTo(tokens: Token[], t: Token): boolean {
+  return tokens[tokens.indexOf(t) - 1]?.key === "to";
 }
 
 /** The fallback's last word must not be an English common noun ("Key Takeaways", "Joint Operations"). */

@@ -79,7 +79,7 @@ export const ORG_HEADS = set(`
   energy petroleum pharmaceuticals electric electronics communications telecom trust society church team brigade division
   command directorate secretariat cabinet government tribunal mission delegation embassy consulate hospital museum orchestra
   commerce chamber centre center partners capital investments bancorp insurance reserve treasury fed cartel
-  forum democrats republicans socialists liberals conservatives greens
+  forum democrats republicans socialists liberals conservatives greens mail fleet
   inc. co. corp. ltd.
 `);
 
@@ -131,3 +131,11 @@ export const NOT_ACRONYMS = set(
     " gdp gnp vat lng icbm icbms slbm ied ieds uav uavs mlrs himars atacms start inf abm potus flotus scotus pac lt gen col maj sgt cpt capt ap-norc" +
     " se ne sw nw me csr sead iris-t nasams",
 );
+
+/** German by the page's language, or, without one, by the text's commonest function words. */
+export function isGerman(text: string, lang?: string): boolean {
+  if (lang) return /^de\b/i.test(lang);
+  const sample = text.slice(0, 4000);
+  const count = (re: RegExp) => sample.match(re)?.length ?? 0;
+  return count(/ (?:der|die|das|und|nicht|ist|mit|sich|auch|eine?|dem|den|von|zu|für) /g) > 2 * count(/ (?:the|and|of|to|is|that|with|for|on) /g) + 3;
+}

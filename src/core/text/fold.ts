@@ -53,3 +53,29 @@ export function foldName(name: string): string {
   // Spaces around a mark do not count: "NATO – Russia" is "NATO-Russia", "J. Trump" is "J.Trump".
   return foldText(name).toLowerCase().replace(/ +/g, " ").replace(/ ?([^\p{L}\p{N}_ ]) ?/gu, "$1").trim();
 }
+
+/** Characters that sit inside words without being seen: soft hyphens, zero-width spaces and joiners, BOM. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+
+export function hasInvisible(text: string): boolean {
+  return INVISIBLE.test(text);
+}
+
+/**
+ * The text without invisible characters ("Vladi\u00ADmir" is "Vladimir"), with
+ * the ways between its offsets and the original's. Folding keeps every unit,
+ * so these are removed here, only when a text has them.
+ */
+export function withoutInvisible(text: string): { text: string; toOriginal: (i: number) => number; fromOriginal: (i: number) => number } {
+  const kept: number[] = [];
+  const before = new Int32Array(text.length + 1); // kept characters before each original offset
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    before[i] = kept.length;
+    if (INVISIBLE.test(text[i]!)) continue;
+    kept.push(i);
+    out += text[i];
+  }
+  before[text.length] = kept.length;
+  return { text: out, toOriginal: (i) => (i < kept.length ? kept[i]! : text.length), fromOriginal: (i) => before[Math.min(i, text.length)]! };
+}
