@@ -20,6 +20,7 @@ console.log(JSON.stringify({
   isArticle: scan.article.isArticle,
   title: scan.article.title,
   published: scan.article.published,
+  publishedFrom: scan.article.publishedFrom,
   byline: scan.article.byline,
   lang: scan.article.lang,
   articleText: scan.map ? readableText(scan.map.text) : "",

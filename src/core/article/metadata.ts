@@ -1,4 +1,7 @@
 /** Headline, date, byline and language from a page's own metadata, most trusted source first. */
+import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
+import { decodeEntities } from "../text/entities";
+
 
 export interface ArticleMetadata {
   /** True when the page's metadata declares an article (JSON-LD or Open Graph). */
@@ -8,6 +11,8 @@ export interface ArticleMetadata {
   title: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
+  /** Which signal gave `published`, and which of its kind: "json-ld datePublished", "meta article:published_time", "time datetime", "byline", "url", "title"… */
+  publishedFrom: string | null;
   byline: string | null;
   lang: string | null;
 }
@@ -15,16 +20,28 @@ export interface ArticleMetadata {
 /** schema.org's Article and its subtypes (Readability's list), with or without the vocabulary's URL. */
 const ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|BlogPosting|LiveBlogPosting|DiscussionForumPosting|TechArticle|APIReference)$/;
 
-/** Meta names and properties for the publication date, most trusted first (lower case). */
+/**
+ * Meta names and properties for the publication date, most trusted first (lower case). Modified and updated
+ * dates (article:modified_time, dateModified, og:updated_time, last-modified) are not publication dates.
+ */
 const DATE_META = [
-  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date",
-  "date", "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date",
+  "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+  "publish-date", "publish_date", "publication_date", "article.published", "article_date_original", "pdate",
+  "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "date", "dc.date", "dcterms.date",
+  "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime", "rnews:datepublished", "og:pubdate", "datecreated",
+  "displaydate",
 ];
+/** Other meta names a CMS gives its publication date ("bt:pubdate", "nv:date_published"), read after the known ones. */
+const DATE_META_NAME = /publish|pubdate|pub_date|issued|created/;
 
 type Json = Record<string, unknown>;
 
 export interface Declaration {
+  /** The first JSON-LD node of an Article type. */
   ld: Json | null;
+  /** Every JSON-LD node of an Article type, in page order, then the others that carry a datePublished (a WebPage). */
+  articles: Json[];
+  dated: Json[];
   /** The page's <meta> contents by lower-cased property, name or itemprop, the first of each: read in one query. */
   metas: Map<string, string>;
   declaresArticle: boolean;
@@ -49,21 +66,24 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
     const content = text(el.getAttribute("content"));
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const ld = jsonLdArticle(scripts);
+  const { articles, dated } = jsonLdNodes(scripts);
+  const ld = articles[0] ?? null;
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
   const declaresArticle = ld !== null || ogType === "article";
-  return { ld, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null };
+  return { ld, articles, dated, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null };
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
   const { ld, metas, declaresArticle, declaresOther } = declaration;
+  const found = findPublished(doc, declaration, root);
   return {
     declaresArticle,
     declaresOther,
-    title: text(ld?.["headline"]) ?? (metas.get("og:title") ?? null) ?? headline(root) ?? (doc.title.trim() || null),
-    published: isoDay(text(ld?.["datePublished"])) ?? firstDate(doc, metas, root),
+    title: ldText(ld?.["headline"]) ?? (metas.get("og:title") ?? null) ?? headline(root) ?? (doc.title.trim() || null),
+    published: found?.day ?? null,
+    publishedFrom: found?.from ?? null,
     byline: authorNames(ld?.["author"]) ?? (metas.get("author") ?? null) ?? bylineText(root),
-    lang: doc.documentElement.getAttribute("lang")?.trim() || text(ld?.["inLanguage"]) || null,
+    lang: doc.documentElement.getAttribute("lang")?.trim() || ldText(ld?.["inLanguage"]) || null,
   };
 }
 
@@ -71,7 +91,9 @@ export function isJsonLd(el: Element): boolean {
   return el.localName === "script" && el.getAttribute("type")?.trim().toLowerCase() === "application/ld+json";
 }
 
-function jsonLdArticle(scripts: Element[]): Json | null {
+function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[] } {
+  const articles: Json[] = [];
+  const dated: Json[] = [];
   for (const script of scripts) {
     let data: unknown;
     try {
@@ -80,26 +102,32 @@ function jsonLdArticle(scripts: Element[]): Json | null {
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
-    const found = findArticle(data, 0);
-    if (found) return found;
+    collect(data, 0, articles, dated);
   }
-  return null;
+  return { articles, dated };
 }
 
-function findArticle(data: unknown, depth: number): Json | null {
-  if (depth > 4 || data === null || typeof data !== "object") return null;
+/** JSON-LD nodes anywhere a page puts them: arrays, @graph, mainEntity, mainEntityOfPage. */
+function collect(data: unknown, depth: number, articles: Json[], dated: Json[]): void {
+  if (depth > 5 || data === null || typeof data !== "object") return;
   if (Array.isArray(data)) {
-    for (const item of data) {
-      const found = findArticle(item, depth + 1);
-      if (found) return found;
-    }
-    return null;
+    for (const item of data) collect(item, depth + 1, articles, dated);
+    return;
   }
   const obj = data as Json;
   const type = obj["@type"];
   const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) return obj;
-  return findArticle(obj["@graph"], depth + 1) ?? findArticle(obj["mainEntity"], depth + 1);
+  if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) articles.push(obj);
+  else if (obj["datePublished"] !== undefined) dated.push(obj);
+  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated);
+}
+
+/** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
+function ldText(value: unknown): string | null {
+  if (Array.isArray(value)) return ldText(value[0]);
+  if (value && typeof value === "object") return ldText((value as Json)["@value"]);
+  const s = text(value);
+  return s === null ? null : text(decodeEntities(s).replace(/\s+/g, " "));
 }
 
 function text(value: unknown): string | null {
@@ -113,8 +141,8 @@ function headline(root: Element | null): string | null {
 function authorNames(author: unknown): string | null {
   const list = Array.isArray(author) ? author : [author];
   const names = list.flatMap((a) => {
-    if (typeof a === "string") return [a.trim()];
-    const name = a && typeof a === "object" ? text((a as Json)["name"]) : null;
+    if (typeof a === "string") return [decodeEntities(a.trim())];
+    const name = a && typeof a === "object" ? ldText((a as Json)["name"]) : null;
     return name ? [name] : [];
   });
   return names.length > 0 ? names.join(", ") : null;
@@ -125,20 +153,174 @@ function bylineText(root: Element | null): string | null {
   return text(el?.textContent?.replace(/\s+/g, " "));
 }
 
-function firstDate(doc: Document, metas: Map<string, string>, root: Element | null): string | null {
+export interface FoundDate {
+  /** YYYY-MM-DD. */
+  day: string;
+  /** The signal, and which of its kind. */
+  from: string;
+}
+
+/**
+ * The publication day from every signal a page gives, most trusted first: JSON-LD datePublished of an Article type,
+ * meta tags, JSON-LD dateCreated, JSON-LD of another type (a WebPage), `<time>` (its datetime, else its text), the visible date near the
+ * headline, the page's address, the title. Later signals are read only when earlier ones give nothing.
+ */
+export function findPublished(doc: Document, declaration: Declaration, root: Element | null): FoundDate | null {
+  const { articles, dated, metas } = declaration;
+  const fromLd = (nodes: Json[], key: string, from: string): FoundDate | null => {
+    for (const node of nodes) {
+      const d = parseDateValue(ldText(node[key]));
+      if (d) return { day: d, from };
+    }
+    return null;
+  };
+  const ld = fromLd(articles, "datePublished", "json-ld datePublished");
+  if (ld) return ld;
   for (const key of DATE_META) {
-    const day = isoDay(metas.get(key) ?? null);
-    if (day) return day;
+    const d = parseDateValue(metas.get(key));
+    if (d) return { day: d, from: `meta ${key}` };
   }
-  const time = (root ?? doc).querySelector("time[datetime]") ?? doc.querySelector("time[datetime]");
-  return isoDay(text(time?.getAttribute("datetime")));
+  for (const [key, value] of metas) {
+    if (!DATE_META_NAME.test(key) || MODIFIED.test(key)) continue;
+    const d = parseDateValue(value);
+    if (d) return { day: d, from: `meta ${key}` };
+  }
+  // A creation date is the draft's, given in UTC: below what the page says it published.
+  return fromLd(articles, "dateCreated", "json-ld dateCreated") ?? fromLd(dated, "datePublished", "json-ld datePublished (not an article)") ??
+    timeElement(doc, root) ?? bylineDate(doc, root) ?? urlDate(doc, metas) ?? titleDate(doc, metas);
+}
+
+/** Names and words of a modified date, in the languages whose months are read. */
+const MODIFIED = /updat|modif|edited|revised|aktualisiert|geändert|mis à jour|actualiza|aggiornat|bijgewerkt/i;
+/** Class names and ids of the elements that show a date near the headline. */
+const DATE_NAME = /date|time|byline|publish|posted|meta/i;
+/** Elements looked at in one scope: the byline sits near the top, and a whole page may be 100,000 elements. */
+const SCOPE_ELEMENTS = 3000;
+/** A list of more items than this is a list of other stories, not a byline ("By A · 18 October 2021 · 4 min read"). */
+const MAX_BYLINE_ITEMS = 4;
+/** Text longer than this is prose that happens to name a date, not a dateline. */
+const MAX_DATELINE_CHARS = 200;
+
+/**
+ * Where the visible date is: the article body, then up to three of its ancestors (the headline and byline are
+ * often beside the body, not in it); on a page with no body found, around the first <h1>.
+ */
+function scopes(doc: Document, root: Element | null): Element[] {
+  const start = root ?? doc.querySelector("h1")?.parentElement ?? null;
+  const out: Element[] = [];
+  for (let el = start; el && el !== doc.body && el !== doc.documentElement && out.length < 4; el = el.parentElement) out.push(el);
+  return out;
+}
+
+function* elementsIn(scope: Element): Generator<Element> {
+  let n = 0;
+  let el: Element | null = scope.firstElementChild;
+  while (el && n++ < SCOPE_ELEMENTS) {
+    const furniture = isFurniture(el);
+    if (!furniture) yield el;
+    if (el.firstElementChild && !furniture) {
+      el = el.firstElementChild;
+      continue;
+    }
+    while (el && el !== scope && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== scope ? el.nextElementSibling : null;
+  }
+}
+
+/** Asides, footers and teaser lists show other stories' dates; a byline may be a short list of its own. */
+function isFurniture(el: Element): boolean {
+  const n = el.localName;
+  if (n === "li") return (el.parentElement?.childElementCount ?? 0) > MAX_BYLINE_ITEMS;
+  return n === "aside" || n === "nav" || n === "footer" || n === "script" || n === "style" || n === "noscript" || n === "template";
+}
+
+function inTeaserList(el: Element): boolean {
+  const li = el.closest("li");
+  return li !== null && isFurniture(li);
+}
+
+function nameOf(el: Element): string {
+  return `${el.getAttribute("class") ?? ""} ${el.id} ${el.getAttribute("itemprop") ?? ""}`;
+}
+
+/** `<time>` in the body and around it: a publication mark first, then its datetime, then its text. */
+function timeElement(doc: Document, root: Element | null): FoundDate | null {
+  const found: Element[] = [];
+  for (const scope of scopes(doc, root)) {
+    for (const el of elementsIn(scope)) if (el.localName === "time" && !found.includes(el)) found.push(el);
+    if (found.length > 0) break;
+  }
+  // The old default: the first <time datetime> of the page, outside teaser lists.
+  if (found.length === 0) {
+    for (const el of Array.from(doc.querySelectorAll("time"))) if (!el.closest("aside, nav, footer") && !inTeaserList(el)) found.push(el);
+  }
+  const published = found.filter((el) => !MODIFIED.test(nameOf(el)));
+  const marked = published.find((el) => el.hasAttribute("pubdate") || /publish|datepublished/i.test(nameOf(el)));
+  for (const el of marked ? [marked, ...published] : published) {
+    const d = parseDateValue(el.getAttribute("datetime"));
+    if (d) return { day: d, from: "time datetime" };
+  }
+  for (const el of published) {
+    // The text, else a title that spells out what the text abbreviates (<abbr title="24 May 2019">24 May</abbr>).
+    const titled = el.getAttribute("title") ?? el.querySelector("[title]")?.getAttribute("title") ?? "";
+    const d = dateline(el.textContent ?? "") ?? dateline(titled);
+    if (d) return { day: d, from: "time text" };
+  }
+  return null;
+}
+
+/** The visible date in the byline area: a short element named for a date or byline, near the headline. */
+function bylineDate(doc: Document, root: Element | null): FoundDate | null {
+  for (const scope of scopes(doc, root)) {
+    for (const el of elementsIn(scope)) {
+      if (!DATE_NAME.test(nameOf(el)) || MODIFIED.test(nameOf(el))) continue;
+      const d = dateline(el.getAttribute("data-datetime") ?? el.getAttribute("content") ?? publishedText(el));
+      if (d) return { day: d, from: "byline" };
+    }
+  }
+  return null;
+}
+
+/** An element's text without the parts named for an update ("<span class=last-updated>"), cut short past a dateline's length. */
+function publishedText(el: Element): string {
+  let out = "";
+  const stack: Node[] = [el];
+  while (stack.length > 0 && out.length <= MAX_DATELINE_CHARS) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) out += (node as Text).data;
+    else if (node.nodeType === 1 && (node === el || !MODIFIED.test(nameOf(node as Element)))) {
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+  }
+  return out;
+}
+
+/** The date a short text shows, read before any "Updated …" part. */
+function dateline(raw: string): string | null {
+  const s = raw.replace(/\s+/g, " ").trim();
+  if (s.length === 0 || s.length > MAX_DATELINE_CHARS) return null;
+  const cut = MODIFIED.exec(s);
+  return findDateInText(cut ? s.slice(0, cut.index) : s);
+}
+
+function urlDate(doc: Document, metas: Map<string, string>): FoundDate | null {
+  const canonical = doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null;
+  for (const url of [doc.location?.href ?? null, canonical, metas.get("og:url") ?? null]) {
+    const d = findDateInUrl(url);
+    if (d) return { day: d, from: "url" };
+  }
+  return null;
+}
+
+function titleDate(doc: Document, metas: Map<string, string>): FoundDate | null {
+  for (const title of [doc.title, metas.get("og:title") ?? ""]) {
+    const d = findDateInText(title);
+    if (d) return { day: d, from: "title" };
+  }
+  return null;
 }
 
 /** The publisher's calendar day: the date part as written, not shifted to another time zone. */
 export function isoDay(value: string | null): string | null {
-  if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+  return parseDateValue(value);
 }

@@ -1,0 +1,114 @@
+/**
+ * Calendar dates as pages write them: "2021-10-18T23:30:00-07:00", "18 October 2021", "Oct. 18, 2021",
+ * "18.10.2021", "Monday 18 October 2021 09.15 BST", "18. Oktober 2021", "2021年10月18日".
+ *
+ * Pure string work, never `Date.parse`: a calendar date read through the local time zone moves a day east of
+ * UTC+12 or west of UTC-10, and the publisher's day is the day it printed.
+ */
+
+/** Month names and abbreviations (lower case, accents kept and folded), English, German, French, Spanish, Italian, Dutch. */
+const MONTHS: readonly (readonly string[])[] = [
+  ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari"],
+  ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "febrero", "febbraio", "februari"],
+  ["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt"],
+  ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
+  ["may", "mai", "mayo", "may", "maggio", "mag", "mei"],
+  ["june", "jun", "juni", "juin", "junio", "giugno", "giu"],
+  ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug"],
+  ["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
+  ["september", "sep", "sept", "septembre", "septiembre", "set", "settembre"],
+  ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott"],
+  ["november", "nov", "novembre", "noviembre"],
+  ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre"],
+];
+const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+/** Longest first, so that "sept" is not read as "sep" and a stray "t". */
+const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join("|");
+
+const YEAR = "((?:19|20)\\d{2})";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?";
+// A word boundary that knows letters beyond ASCII ("März" must not end inside a word).
+const L = "(?<![\\p{L}\\d])";
+const R = "(?![\\p{L}\\d])";
+const MONTH = `(${MONTH_ALT})\\.?`;
+
+const ISO = /(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
+const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
+/** 18 October 2021, 18. Oktober 2021, 18 de octubre de 2021, 18-Oct-2021. */
+const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "iu");
+/** October 18, 2021 / Oct. 18 2021 / October 18th, 2021. */
+const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "iu");
+/** 18.10.2021 (European order), 18-10-2021. */
+const NUMERIC_DMY = /(?<!\d[.\-/]?)(\d{1,2})([.\-])(\d{1,2})\2((?:19|20)\d{2})(?![.\-/]?\d)/u;
+/** 10/18/2021 or 18/10/2021: read only when one of the two cannot be a month. */
+const NUMERIC_SLASH = /(?<!\d\/?)(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\/?\d)/u;
+/** 2021年10月18日 (Chinese, Japanese), 2021년 10월 18일 (Korean). */
+const CJK = /((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/u;
+
+/** YYYY-MM-DD for a valid day of the Gregorian calendar, else null. */
+export function day(year: number, month: number, date: number): string | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2099 || month < 1 || month > 12 || date < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (date > days) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/**
+ * A value meant to be a date (a meta tag's content, JSON-LD, a `datetime` attribute): ISO 8601 first, then the
+ * written forms. The day as written, whatever time zone the value names.
+ */
+export function parseDateValue(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const s = value.trim();
+  const iso = /^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?![\d])/.exec(s);
+  if (iso) return day(+iso[1]!, +iso[2]!, +iso[3]!);
+  return findDateInText(s);
+}
+
+/** The first date written in a piece of text ("Published Monday 18 October 2021 09.15 BST"), or null. */
+export function findDateInText(text: string): string | null {
+  if (!text || !/\d/.test(text)) return null;
+  const hits: { at: number; day: string }[] = [];
+  const add = (m: RegExpExecArray | null, read: (m: RegExpExecArray) => string | null) => {
+    if (!m) return;
+    const d = read(m);
+    if (d) hits.push({ at: m.index, day: d });
+  };
+  add(ISO.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
+  add(CJK.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
+  add(DAY_MONTH_YEAR.exec(text), (m) => day(+m[3]!, month(m[2]!), +m[1]!));
+  add(MONTH_DAY_YEAR.exec(text), (m) => day(+m[3]!, month(m[1]!), +m[2]!));
+  add(NUMERIC_DMY.exec(text), (m) => day(+m[4]!, +m[3]!, +m[1]!));
+  add(NUMERIC_SLASH.exec(text), (m) => {
+    const a = +m[1]!, b = +m[2]!;
+    if (a > 12 && b <= 12) return day(+m[3]!, b, a);
+    if (b > 12 && a <= 12) return day(+m[3]!, a, b);
+    return null; // 05/06/2021: May or June depends on the country, and a wrong day is worse than none.
+  });
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.at - b.at);
+  return hits[0]!.day;
+}
+
+/** A date in a page address: /2021/10/18/, /2021-10-18/, /20211018/, -20211018-. */
+export function findDateInUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url, "https://x.invalid/").pathname;
+  } catch {
+    return null;
+  }
+  const slashed = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/\-_.]|$)/.exec(path);
+  if (slashed) return day(+slashed[1]!, +slashed[2]!, +slashed[3]!);
+  const compact = ISO_COMPACT.exec(path);
+  if (compact && /[/\-_]/.test(path[compact.index - 1] ?? "") && /^(?:[/\-_.]|$)/.test(path[compact.index + 8] ?? "")) {
+    return day(+compact[1]!, +compact[2]!, +compact[3]!);
+  }
+  return null;
+}
+
+function month(name: string): number {
+  return MONTH_OF.get(name.toLowerCase().replace(/\.$/, "")) ?? 0;
+}
