@@ -1,13 +1,13 @@
 // `npm run eval:article`: article detection against @mozilla/readability 0.6.0 on the
-// real pages of ../shared/corpus, in one run, with the same DOM implementation (linkedom).
+// real pages of ../shared/corpus, in one run, on the same documents (tools/lib/parse.ts: parse5's HTML-standard
+// tree in linkedom nodes).
 // The detector's text is what scanDocument reads (text map of the root, boilerplate skipped).
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { parseHTML } from "linkedom";
+import { parseDocument, readHtml } from "./lib/parse";
 import { Readability, isProbablyReaderable } from "@mozilla/readability";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
@@ -28,14 +28,8 @@ const matcher = compileMatcher(knowledge);
 const only = process.argv.slice(2).find((a) => !a.startsWith("-"));
 const verbose = process.argv.includes("--verbose");
 
-function load(file: string): string {
-  const raw = readFileSync(file);
-  return (file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
-}
-
-function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}
+const load = readHtml;
+const parse = parseDocument;
 
 interface PageResult {
   isArticle: boolean;
@@ -43,7 +37,10 @@ interface PageResult {
   text: string;
   readabilityText: string;
   published: string | null;
+  publishedFrom: string | null;
   readabilityPublished: string | null;
+  title: string | null;
+  readabilityTitle: string | null;
   detectMs: number;
   readabilityMs: number;
   cloneMs: number;
@@ -77,7 +74,10 @@ function run(html: string): PageResult {
     text,
     readabilityText: parsed?.textContent ?? "",
     published: article.published,
+    publishedFrom: article.publishedFrom,
     readabilityPublished: isoDay(parsed?.publishedTime ?? null),
+    title: article.title,
+    readabilityTitle: parsed?.title ?? null,
     detectMs,
     readabilityMs,
     cloneMs,
@@ -126,6 +126,20 @@ function tally(c: Classified, truth: boolean, said: boolean, name: string) {
 }
 const accuracy = (c: Classified) => (c.tp + c.tn) / (c.tp + c.tn + c.fp + c.fn);
 
+/** Which signal gave the date, per page set: "json-ld datePublished" → "json-ld". */
+const signals = new Map<string, Map<string, number>>();
+function signal(set: string, from: string | null) {
+  const kind = from === null ? "(none)" : from.split(" ")[0]!;
+  const m = signals.get(set) ?? new Map<string, number>();
+  signals.set(set, m.set(kind, (m.get(kind) ?? 0) + 1));
+}
+
+/** Headlines compared as a reader would: case, spacing, quote and dash styles aside. */
+function sameTitle(a: string | null, b: string | null): boolean {
+  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[‘’`´]/g, "'").replace(/[“”„«»]/g, '"').replace(/[‐-―−]/g, "-").replace(/\s+/g, " ").trim();
+  return a !== null && b !== null && norm(a) === norm(b);
+}
+
 const newsDetector = blank();
 const newsReadable = blank();
 let newsDated = 0, newsDatedReadability = 0, newsArticles = 0;
@@ -141,6 +155,7 @@ for (const label of ["article", "not-article"] as const) {
     tally(newsReadable, label === "article", r.readerable, file);
     if (label === "article") {
       newsArticles++;
+      signal("news-pages articles", r.publishedFrom);
       if (r.published) newsDated++;
       if (r.readabilityPublished) newsDatedReadability++;
     }
@@ -151,7 +166,9 @@ for (const label of ["article", "not-article"] as const) {
 const rtDetector = blank();
 const rtReadable = blank();
 let rtWithDate = 0, rtAgree = 0, rtAgreeReadability = 0;
+let rtWithTitle = 0, rtTitle = 0, rtTitleReadability = 0;
 const dateMisses: string[] = [];
+const titleMisses: string[] = [];
 const rtDir = path.join(corpus, "readability-test-pages");
 if (existsSync(rtDir)) {
   for (const name of readdirSync(rtDir).sort()) {
@@ -159,11 +176,18 @@ if (existsSync(rtDir)) {
     const src = path.join(rtDir, name, "source.html");
     const metaFile = path.join(rtDir, name, "expected-metadata.json");
     if (!existsSync(src) || !existsSync(metaFile)) continue;
-    const expected = JSON.parse(readFileSync(metaFile, "utf8")) as { readerable?: boolean; publishedTime?: string | null };
+    const expected = JSON.parse(readFileSync(metaFile, "utf8")) as { readerable?: boolean; publishedTime?: string | null; title?: string | null };
     const r = run(load(src));
     timed(r);
     tally(rtDetector, expected.readerable === true, r.isArticle, name);
     tally(rtReadable, expected.readerable === true, r.readerable, name);
+    if (expected.readerable === true && expected.title) {
+      rtWithTitle++;
+      if (sameTitle(r.title, expected.title)) rtTitle++;
+      else titleMisses.push(`${name}: want ${JSON.stringify(expected.title)}, got ${JSON.stringify(r.title)}`);
+      if (sameTitle(r.readabilityTitle, expected.title)) rtTitleReadability++;
+    }
+    if (expected.readerable === true) signal("readability-test-pages (readerable)", r.publishedFrom);
     const want = isoDay(expected.publishedTime ?? null);
     if (want) {
       rtWithDate++;
@@ -193,6 +217,7 @@ if (existsSync(exDir)) {
     exDetector.push(d);
     exReadability.push(rd);
     exWorst.push({ id, d, r: rd });
+    signal("extraction pages", r.publishedFrom);
     if (r.published) exDated++;
     if (r.readabilityPublished) exDatedReadability++;
   }
@@ -237,7 +262,22 @@ console.log(rows([
   ["Readability", pct(rtAgreeReadability, rtWithDate), pct(newsDatedReadability, newsArticles), pct(exDatedReadability, exDetector.length)],
 ]));
 
-console.log(`\n4. Time per page, ms (${timesDetect.length} pages, linkedom, same run; Readability on a fresh parse)`);
+const kinds = ["json-ld", "meta", "time", "byline", "url", "title", "(none)"];
+console.log("   Which signal gave the date (json-ld, meta tags, <time>, the visible byline date, the address, the title):");
+console.log(rows([
+  ["", ...kinds],
+  ...[...signals].map(([set, m]) => [set, ...kinds.map((k) => String(m.get(k) ?? 0))]),
+]));
+
+console.log(`\n4. Headline`);
+console.log(`   Agreement with the title in readability-test-pages/*/expected-metadata.json on its readerable pages (${rtWithTitle}), case, spacing, quote and dash styles aside.`);
+console.log(rows([
+  ["", "agrees"],
+  ["Backstory", pct(rtTitle, rtWithTitle)],
+  ["Readability", pct(rtTitleReadability, rtWithTitle)],
+]));
+
+console.log(`\n5. Time per page, ms (${timesDetect.length} pages, linkedom nodes, same run; Readability on a fresh parse)`);
 const timeRow = (name: string, xs: number[]) => [name, median(xs).toFixed(2), quantile(xs, 0.9).toFixed(2), quantile(xs, 1).toFixed(2)];
 console.log(rows([
   ["", "median", "p90", "max"],
@@ -251,12 +291,13 @@ console.log(`   median ratio Readability/Backstory: ${(median(timesReadability) 
 if (verbose) {
   console.log("\nMisclassified:", [...newsDetector.misses, ...rtDetector.misses].join("\n  "));
   console.log("\nDate misses:\n  " + dateMisses.join("\n  "));
+  console.log("\nHeadline misses:\n  " + titleMisses.join("\n  "));
   exWorst.sort((a, b) => a.d.f1 - b.d.f1);
   console.log("\nLowest extraction F1 (Backstory P/R vs Readability P/R):");
   for (const w of exWorst.slice(0, 25)) console.log(`  ${w.id.slice(0, 12)}  ${f3(w.d.precision ?? NaN)}/${f3(w.d.recall)}  vs ${f3(w.r.precision ?? NaN)}/${f3(w.r.recall)}`);
 }
 
-// --- 5. what each design adds to the content script ---------------------------------------------
+// --- 6. what each design adds to the content script ---------------------------------------------
 async function minified(contents: string): Promise<Uint8Array> {
   const out = await build({
     stdin: { contents, resolveDir: projectRoot, loader: "ts" }, bundle: true, minify: true, write: false,
@@ -269,7 +310,7 @@ const sizes = async (name: string, entry: string) => {
   const bytes = await minified(entry);
   return [name, kb(bytes.length), kb(gzipSync(bytes).length)];
 };
-console.log("\n5. Content script cost (esbuild, minified)");
+console.log("\n6. Content script cost (esbuild, minified)");
 console.log(rows([
   ["", "minified", "gzip"],
   await sizes("Backstory detectArticle (with metadata and quirks)", `export { detectArticle } from "./src/core/article/detect";`),

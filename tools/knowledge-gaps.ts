@@ -6,8 +6,7 @@
 // `--top N` (default 60) rows; `--json` prints the whole ranking as JSON.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import { parseHTML } from "linkedom";
+import { parseDocument, readHtml, ReadError } from "./lib/parse";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
 import { findMentions } from "../src/core/mentions/find";
@@ -41,13 +40,19 @@ const matcher = compileMatcher(knowledge);
 
 /** The article text of one file: the body of a .txt, or what the content script would read on a page. */
 function articleText(file: string): string | null {
-  const raw = readFileSync(file);
-  const content = (file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
   if (file.endsWith(".txt")) {
-    const [headline = "", , , ...body] = content.split("\n");
+    const [headline = "", , , ...body] = readFileSync(file, "utf8").split("\n");
     return `${headline}\n${body.join("\n")}`;
   }
-  const scan = scanDocument(parseHTML(content).document as unknown as Document, matcher);
+  let html: string;
+  try {
+    html = readHtml(file);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    console.error(`knowledge:gaps: ${e.message}`);
+    process.exit(2);
+  }
+  const scan = scanDocument(parseDocument(html), matcher);
   return scan.article.isArticle && scan.map ? scan.map.text : null;
 }
 

@@ -1,7 +1,5 @@
 // `npm run -s scan -- PAGE.html`: what the content script finds on a saved page, as one JSON document.
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { parseHTML } from "linkedom";
+import { readDocumentOrExit } from "./lib/parse";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
 import { scanDocument } from "../src/core/scan";
@@ -12,10 +10,8 @@ if (!file) {
   console.error("usage: npm run -s scan -- PAGE.html [--force]");
   process.exit(2);
 }
-const raw = readFileSync(file);
-const html = (file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
-const { document } = parseHTML(html);
-const scan = scanDocument(document as unknown as Document, compileMatcher(knowledge), { force: process.argv.includes("--force") });
+const document = readDocumentOrExit(file, "scan");
+const scan = scanDocument(document, compileMatcher(knowledge), { force: process.argv.includes("--force") });
 console.log(JSON.stringify({
   isArticle: scan.article.isArticle,
   title: scan.article.title,

@@ -1,7 +1,10 @@
 // The node commands are public interfaces: their output shapes are pinned here.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = (tool: string, ...args: string[]) => spawnSync(process.execPath, ["tools/run-ts.mjs", `tools/${tool}.ts`, ...args], { cwd: root, encoding: "utf8" });
@@ -33,10 +36,34 @@ describe("npm run scan", { timeout: 60_000 }, () => {
     const r = run("scan", "demo/index.html");
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ isArticle: true, title: "Russia ends dialogue with NATO", published: "2021-10-18" });
+    expect(out).toMatchObject({ isArticle: true, title: "Russia ends dialogue with NATO", published: "2021-10-18", publishedFrom: "json-ld datePublished" });
     expect(out.articleText).toContain("Russian Foreign Minister Sergei Lavrov announced in Moscow");
     expect(out.articleText).not.toContain("Please enter your comment");
     expect(out.mentions[2]).toEqual({ entityId: "sergei-lavrov", name: "Sergei Lavrov", type: "person", text: "Lavrov" });
     expect(Array.isArray(out.unknown)).toBe(true);
+  });
+  it("reads a page as a browser does: <html> inside IE conditional comments", () => {
+    const r = run("scan", "tests/fixtures/pages/ie-conditional.html");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ isArticle: true, published: "2019-05-21", publishedFrom: "title" });
+  });
+  const dir = mkdtempSync(path.join(tmpdir(), "backstory-scan-"));
+  const write = (name: string, data: string | Uint8Array) => {
+    writeFileSync(path.join(dir, name), data);
+    return path.join(dir, name);
+  };
+  it.each([
+    ["a missing file", () => path.join(dir, "nothing-here.html"), "no such file"],
+    ["an empty file", () => write("empty.html", ""), "is empty"],
+    ["a folder", () => dir, "is a folder"],
+    ["binary data", () => write("image.html", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), "binary"],
+    ["text that is not HTML", () => write("data.html", '{"not": "a page"}\n'), "not an HTML page"],
+    ["a broken gzip file", () => write("broken.html.gz", gzipSync("<p>x</p>").subarray(0, 12)), "broken gzip"],
+  ])("exits non-zero with one line, no stack trace, for %s", (_, file, says) => {
+    const r = run("scan", file());
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(says);
   });
 });

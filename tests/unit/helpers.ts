@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { parseHTML } from "linkedom";
+import { parseDocument } from "../../tools/lib/parse";
 import type { Knowledge, SourcePolicy } from "../../src/core/knowledge/types";
 
-/** A live-like Document from HTML, as the scan command builds one. */
+/** A live-like Document from HTML, as the scan command builds one (the HTML standard's tree, linkedom's nodes). */
 export function documentFrom(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseDocument(html);
 }
 
 export function demoDocument(): Document {
