@@ -102,3 +102,42 @@ describe("detectArticle on real pages (tests/fixtures)", () => {
     expect(score.recall).toBeGreaterThanOrEqual(minRecall);
   });
 });
+
+describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
+  const page = (name: string) => documentFrom(readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), "utf8"));
+  it("counts Arabic and ideographic commas as prose: the Arabic story wins over a column of Latin-comma briefs", () => {
+    const a = detectArticle(page("arabic-commas.html"));
+    expect(a.isArticle).toBe(true);
+    expect(a.roots.map((r) => r.getAttribute("class"))).toEqual(["unit-a"]);
+    expect(articleText(page("arabic-commas.html"))).not.toContain("In brief");
+    const ja = Array.from({ length: 6 }, () => `<p>${"外相は、火曜日に首都で会見し、同盟は対話を続けると述べ、次の会合は秋に開かれると説明した。".repeat(4)}</p>`).join("");
+    const briefs = `<div class="k"><div class="k">${Array.from({ length: 3 }, (_, i) => `<div class="i"><p>In brief ${i}: ministers, officials, experts, envoys, aides, and others met, talked, argued, and agreed, again, on a plan.</p></div>`).join("")}</div></div>`;
+    const jp = detectArticle(documentFrom(`<html lang="ja"><body><div id="w"><div class="k"><div class="u-ja">${ja}</div></div>${briefs}</div></body></html>`));
+    expect(jp.roots.map((r) => r.getAttribute("class"))).toEqual(["u-ja"]);
+  });
+  it("climbs past any number of wrappers that hold one paragraph each", () => {
+    const doc = page("deep-wrappers.html");
+    const a = detectArticle(doc);
+    expect(a.isArticle).toBe(true);
+    expect(a.roots.map((r) => r.getAttribute("class"))).toEqual(["blocks"]);
+    expect(doc.querySelectorAll("p")).toHaveLength(8);
+  });
+  it("does not climb from one post of a live feed to the whole feed, however deep its wrappers", () => {
+    // The shape of the BBC's live pages (news-pages/not-article): each post a heading, a time and a summary.
+    const post = (i: number) => `<article class="unit"><time>17:4${i}</time><header><h3><a href="/n/${i}">Post number ${i} of the day</a></h3></header><div class="pb"><div class="gl"><div class="gi">${para(`Summary ${i}`)}</div></div></div></article>`;
+    const feed = detectArticle(documentFrom(`<html><body><div class="feed">${Array.from({ length: 12 }, (_, i) => post(i)).join("")}</div></body></html>`));
+    expect(feed.isArticle).toBe(false);
+  });
+  it("never takes a consent dialog or a save-article drawer for the story", () => {
+    const a = detectArticle(page("consent-dialog.html"));
+    expect(a.isArticle).toBe(true);
+    const text = articleText(page("consent-dialog.html"));
+    expect(text).toContain("The defence ministers met in Brussels");
+    expect(text).not.toContain("We and our partners");
+    expect(text).not.toContain("Save this story");
+    // Any modal, whatever its name: it sits over the page.
+    const modal = `<div class="sheet" aria-modal="true">${para("Sign in").repeat(6)}</div>`;
+    const b = detectArticle(documentFrom(`<html><body><div class="s">${para("Story").repeat(3)}</div>${modal}</body></html>`));
+    expect(b.roots.map((r) => r.getAttribute("class"))).toEqual(["s"]);
+  });
+});

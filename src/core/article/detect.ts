@@ -18,9 +18,9 @@ export interface Article extends ArticleMetadata {
  * article element: navigation, asides, forms, comments, sharing and teasers.
  */
 const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "menu", "dialog"]);
-const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "banner", "search", "dialog", "menu", "menubar"]);
+const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "banner", "search", "dialog", "alertdialog", "menu", "menubar"]);
 /** Names that mark furniture wherever they appear. */
-const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|breadcrumbs?)(?:$|[-_ ])/i;
+const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|outbrain|taboola|breadcrumbs?|cookies?|consent|onetrust|didomi|gdpr|cmp|drawer)(?:$|[-_ ])/i;
 /**
  * Names that mark furniture, except that some sites give them to a wrapper
  * of the whole story ("content-with-sidebar", "article-body paywall"): such
@@ -38,6 +38,8 @@ function isFurniture(el: Element): boolean {
   if (BOILERPLATE_TAGS.has(el.localName)) return true;
   const role = el.getAttribute("role");
   if (role !== null && BOILERPLATE_ROLES.has(role)) return true;
+  // A modal (consent dialogs, sign-in and "save article" drawers) sits over the page; its prose is not the story.
+  if (el.getAttribute("aria-modal") === "true") return true;
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
@@ -83,7 +85,9 @@ const MIN_OTHER_AVG = 80;
 const CLIMB_GAIN = 1.5;
 const CLIMB_MAX_LINK_DENSITY = 0.3;
 const CLIMB_PROSE_SHARE = 0.5;
-const CLIMB_LEVELS = 3;
+const CLIMB_LEVELS = 4;
+/** A story has a subheading every few paragraphs at most; a feed or a list of stories has one for each. */
+const PARAS_PER_HEADING = 3;
 /** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
 const SOFT_KEEP_CHARS = 500;
 
@@ -214,11 +218,14 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
 
   // Paragraphs voting for their nearest containers miss a body cut in chunks one level further apart: climb while the
   // parent adds real prose and stays prose (low link density, mostly paragraphs), not a column of teasers.
-  // A level may add nothing (a wrapper of one chunk), so look a few levels up before giving up.
+  // A level may add nothing (a wrapper of one chunk), so look a few levels up before giving up: four, as sites wrap
+  // each paragraph alone four elements deep. A live feed's posts are as deep, but each is a headed unit: past three
+  // levels, a heading for every few paragraphs stops the climb.
   let level = 0;
   for (let up = top.el.parentElement; up && up !== body && level < CLIMB_LEVELS; up = up.parentElement, level++) {
     const s = stats.get(up);
     if (!s || linkDensity(s) > CLIMB_MAX_LINK_DENSITY || s.paraChars < CLIMB_PROSE_SHARE * s.text) break;
+    if (level >= CLIMB_LEVELS - 1 && s.paraChars >= CLIMB_GAIN * top.paraChars && headingCount(up) * PARAS_PER_HEADING > s.paras) break;
     if (s.paraChars >= CLIMB_GAIN * top.paraChars) {
       top = s;
       level = 0;
@@ -346,10 +353,15 @@ function skipped(el: Element): boolean {
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
+/** Commas of the scripts that write their own: Latin ",", Arabic "،", ideographic "、", fullwidth "，". */
+const COMMA = /[,،、，]/g;
+
 function commas(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf(","); i !== -1; i = text.indexOf(",", i + 1)) n++;
-  return n;
+  return text.match(COMMA)?.length ?? 0;
+}
+
+function headingCount(el: Element): number {
+  return el.querySelectorAll("h2, h3, h4, h5, h6").length;
 }
 
 function linkDensity(s: { text: number; link: number }): number {
