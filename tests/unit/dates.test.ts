@@ -89,8 +89,19 @@ describe("the publication date from every signal, ranked", () => {
   });
   it("decodes character references in a JSON-LD headline and author", () => {
     const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Merkel: &quot;Sch&ouml;n&quot; &#8216;so&#8217;", author: { name: "J&uuml;rgen M&uuml;ller" } });
-    const a = page(`<script type="application/ld+json">${ld}</script>`, "");
+    const a = page(`<script type="application/ld+json">${ld}</script>`, "", "Merkel: Schön so | Example News");
     expect(a.title).toBe("Merkel: \"Schön\" ‘so’");
     expect(a.byline).toBe("Jürgen Müller");
+  });
+});
+
+describe("the headline", () => {
+  it("skips a JSON-LD headline that shares no word with the page's titles (a description), and drops the site's name and date", () => {
+    const ld = JSON.stringify({ "@type": "Article", headline: "constitutional monarchy in Oceania" });
+    const a = page(`<script type="application/ld+json">${ld}</script><meta property="og:site_name" content="Wikipedia"><meta property="og:title" content="New Zealand - Wikipedia">`, "", "New Zealand - Wikipedia");
+    expect(a.title).toBe("New Zealand");
+    expect(page(`<meta property="og:title" content="Film dubbing as high art in Germany | DW | 24.05.2019">`, "").title).toBe("Film dubbing as high art in Germany");
+    // A short title keeps what follows its separator: it may be the headline's own second half.
+    expect(page(`<meta property="og:title" content="Brexit - what next">`, "").title).toBe("Brexit - what next");
   });
 });

@@ -79,7 +79,7 @@ export function readMetadata(doc: Document, root: Element | null, declaration: D
   return {
     declaresArticle,
     declaresOther,
-    title: ldText(ld?.["headline"]) ?? (metas.get("og:title") ?? null) ?? headline(root) ?? (doc.title.trim() || null),
+    title: findTitle(doc, declaration, root),
     published: found?.day ?? null,
     publishedFrom: found?.from ?? null,
     byline: authorNames(ld?.["author"]) ?? (metas.get("author") ?? null) ?? bylineText(root),
@@ -132,6 +132,54 @@ function ldText(value: unknown): string | null {
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+/**
+ * The headline: JSON-LD's (when it shares a word with the page's other titles: some sites put a description
+ * there), then og:title, the body's <h1>, the document title; the last two without the site's name or a date
+ * after a separator ("Film dubbing as high art | Film | DW | 24.05.2019").
+ */
+function findTitle(doc: Document, declaration: Declaration, root: Element | null): string | null {
+  const { ld, metas } = declaration;
+  const og = metas.get("og:title") ?? null;
+  const h1 = headline(root);
+  const docTitle = doc.title.trim() || null;
+  const ldTitle = ldText(ld?.["headline"]);
+  const others = [og, h1, docTitle].filter((t): t is string => t !== null);
+  const site = metas.get("og:site_name") ?? metas.get("application-name") ?? null;
+  if (ldTitle && (others.length === 0 || others.some((t) => sharesWord(ldTitle, t)))) return ldTitle;
+  return (og && withoutSite(og, site)) ?? h1 ?? (docTitle && withoutSite(docTitle, site));
+}
+
+const WORD = /[\p{L}\p{N}]{2,}/gu;
+
+function sharesWord(a: string, b: string): boolean {
+  const words = new Set(a.toLowerCase().match(WORD) ?? []);
+  return (b.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
+}
+
+/** Title separators as sites write them, spaced: " | ", " - ", " – ", " — ", " · ", " :: ", " » ". */
+const SEPARATOR = / (?:\||-|–|—|·|::|»|\/) /;
+/** A trailing part this short is a section or site name when what is left still reads as a headline. */
+const MAX_SUFFIX_WORDS = 3;
+const MIN_HEADLINE_WORDS = 4;
+
+function withoutSite(title: string, site: string | null): string {
+  let out = title.trim();
+  const siteName = site?.trim().toLowerCase() ?? null;
+  for (let i = 0; i < 4; i++) {
+    const parts = out.split(SEPARATOR);
+    if (parts.length < 2) break;
+    const last = parts[parts.length - 1]!.trim();
+    const rest = out.slice(0, out.length - last.length).replace(/\s*(?:\||-|–|—|·|::|»|\/)\s*$/, "").trim();
+    const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+    const isSite = siteName !== null && (last.toLowerCase() === siteName || siteName.includes(last.toLowerCase()));
+    const isDate = last.length <= 24 && findDateInText(last) !== null;
+    const short = words(last) <= MAX_SUFFIX_WORDS && words(rest) >= MIN_HEADLINE_WORDS;
+    if (!rest || !(isSite || isDate || short)) break;
+    out = rest;
+  }
+  return out;
 }
 
 function headline(root: Element | null): string | null {
