@@ -83,6 +83,14 @@ describe("the publication date from every signal, ranked", () => {
     const b = page("", "", "Story | DW | 21.05.2019");
     expect([b.published, b.publishedFrom]).toEqual(["2019-05-21", "title"]);
   });
+  it("takes the address's day over a UTC time of the next or the day before, and keeps a time in the page's own zone", () => {
+    const at = (when: string, url: string) => page(`<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"${when}"}</script><link rel="canonical" href="${url}">`, "");
+    const a = at("2019-11-20T01:50:59.403Z", "https://example.com/story/2019-11-19/slug");
+    expect([a.published, a.publishedFrom]).toEqual(["2019-11-19", "url (the local day of the UTC time in json-ld datePublished)"]);
+    expect(at("2019-11-20T01:50:59-08:00", "https://example.com/2019/11/19/slug").published).toBe("2019-11-20");
+    expect(at("2019-11-20T01:50:59Z", "https://example.com/2019/11/15/slug").published).toBe("2019-11-20");
+    expect(at("2019-11-20T01:50:59Z", "https://example.com/news/slug").published).toBe("2019-11-20");
+  });
   it("does not take the dates of teaser lists beside the article", () => {
     const teasers = `<ul>${Array.from({ length: 8 }, (_, i) => `<li><a href="/${i}">Other story ${i}</a> <time datetime="2021-01-0${i + 1}">x</time></li>`).join("")}</ul>`;
     expect(page("", teasers).published).toBeNull();

@@ -214,24 +214,45 @@ export interface FoundDate {
  * headline, the page's address, the title. Later signals are read only when earlier ones give nothing.
  */
 export function findPublished(doc: Document, declaration: Declaration, root: Element | null): FoundDate | null {
+  const found = rankedDate(doc, declaration, root);
+  // A UTC instant ("2019-11-20T01:50:59Z") names the day in London, not the publisher's: a Los Angeles paper's
+  // evening story is dated the next day. When the page's address gives the day next to it, that is the local day.
+  if (found?.utc) {
+    const url = urlDate(doc, declaration.metas);
+    if (url && Math.abs(daysBetween(url.day, found.day)) === 1) return { day: url.day, from: `url (the local day of the UTC time in ${found.from})` };
+  }
+  return found && { day: found.day, from: found.from };
+}
+
+/** A time of day in UTC after an ISO date: "T07:03:25Z", "T07:03+00:00". */
+const UTC_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
+
+function daysBetween(a: string, b: string): number {
+  const utc = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
+  return Math.round((utc(a) - utc(b)) / 86_400_000);
+}
+
+function rankedDate(doc: Document, declaration: Declaration, root: Element | null): (FoundDate & { utc?: boolean }) | null {
   const { articles, dated, metas } = declaration;
-  const fromLd = (nodes: Json[], key: string, from: string): FoundDate | null => {
+  const fromLd = (nodes: Json[], key: string, from: string): (FoundDate & { utc: boolean }) | null => {
     for (const node of nodes) {
-      const d = parseDateValue(ldText(node[key]));
-      if (d) return { day: d, from };
+      const value = ldText(node[key]);
+      const d = parseDateValue(value);
+      if (d) return { day: d, from, utc: UTC_TIME.test(value!) };
     }
     return null;
   };
   const ld = fromLd(articles, "datePublished", "json-ld datePublished");
   if (ld) return ld;
   for (const key of DATE_META) {
-    const d = parseDateValue(metas.get(key));
-    if (d) return { day: d, from: `meta ${key}` };
+    const value = metas.get(key);
+    const d = parseDateValue(value);
+    if (d) return { day: d, from: `meta ${key}`, utc: UTC_TIME.test(value!) };
   }
   for (const [key, value] of metas) {
     if (!DATE_META_NAME.test(key) || MODIFIED.test(key)) continue;
     const d = parseDateValue(value);
-    if (d) return { day: d, from: `meta ${key}` };
+    if (d) return { day: d, from: `meta ${key}`, utc: UTC_TIME.test(value) };
   }
   // A creation date is the draft's, given in UTC: below what the page says it published.
   return fromLd(articles, "dateCreated", "json-ld dateCreated") ?? fromLd(dated, "datePublished", "json-ld datePublished (not an article)") ??
