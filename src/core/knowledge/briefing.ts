@@ -1,6 +1,7 @@
 import { endDay, startDay } from "./dates";
 import { foldName } from "../text/fold";
 import { sourceJudge, type Verdict } from "./sources";
+import { sinceArticle, type Since } from "./since";
 import type { Entity, Knowledge, Role, Source, SourceClass } from "./types";
 
 /** A source as a reader sees it: who published it and when, and its class (state media is labelled). */
@@ -36,6 +37,11 @@ export interface RoleView {
   lastConfirmed?: string;
 }
 
+/** "Since this article", with roles as a reader sees them. */
+export interface SinceView extends Omit<Since, "roles"> {
+  roles: { change: "began" | "ended"; date: string; role: RoleView }[];
+}
+
 /** What a card, the popup and `npm run brief` show for one entity. */
 export interface Briefing {
   id: string;
@@ -51,6 +57,10 @@ export interface Briefing {
   lastKnownRole: RoleView | null;
   /** The date roleAtDate was chosen for. */
   date: string;
+  /** The article's date as given; null when it is unknown and roles are shown as of today. */
+  articleDate: string | null;
+  /** What changed for the entity since an article older than a few months; null otherwise. */
+  sinceArticle: SinceView | null;
   currentAsOf: string;
   summary: string;
   briefing: string;
@@ -83,6 +93,7 @@ export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null)
   const current = rolesAt(entity, now).map(viewRole);
   const lastKnown = current.length === 0 ? entity.roles.find((r) => r.endUnknown && r.confirmed) : undefined;
   const byId = new Map(kb.entities.map((e) => [e.id, e]));
+  const since = date ? sinceArticle(entity, kb.timeline, day, now) : null;
   return {
     id: entity.id,
     name: entity.name,
@@ -92,6 +103,8 @@ export function briefingFor(kb: Knowledge, entity: Entity, date?: string | null)
     currentRole: current[0] ?? null,
     lastKnownRole: lastKnown ? viewRole(lastKnown) : null,
     date: day,
+    articleDate: date ? day : null,
+    sinceArticle: since ? { ...since, roles: since.roles.map((c) => ({ change: c.change, date: c.date, role: viewRole(c.role) })) } : null,
     currentAsOf: now,
     summary: entity.summary,
     briefing: entity.briefing,
