@@ -5,7 +5,7 @@
  */
 import { chromium, type BrowserContext, type Page as PwPage } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -67,6 +67,10 @@ export interface LaunchOptions {
   colorScheme?: "light" | "dark";
   /** A profile folder to reuse across launches (kept on close); a fresh temporary one otherwise. */
   profile?: string;
+  /** The reader's default font size in px (the browsers' own default is 16). */
+  defaultFontSize?: number;
+  /** The window's inner size; 1200 × 900 unless given. */
+  viewport?: { width: number; height: number };
 }
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<TestBrowser> {
@@ -76,10 +80,15 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   const ext = path.join(root, "dist/chrome");
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), "backstory-chromium-"));
+  if (options.defaultFontSize !== undefined) {
+    // Chromium reads the font settings from the profile's preferences; there is no switch for them.
+    mkdirSync(path.join(profile, "Default"), { recursive: true });
+    writeFileSync(path.join(profile, "Default", "Preferences"), JSON.stringify({ webkit: { webprefs: { default_font_size: options.defaultFontSize } } }));
+  }
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM!,
     headless: true,
-    viewport: { width: 1200, height: 900 },
+    viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     // Playwright passes --disable-extensions by default; this overrides it.
     args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -123,7 +132,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     browser: "firefox",
     executablePath: FIREFOX!,
     headless: true,
-    defaultViewport: { width: 1200, height: 900 },
+    defaultViewport: options.viewport ?? { width: 1200, height: 900 },
     // Lets BiDi navigate to moz-extension:// pages (the popup).
     args: ["--remote-allow-system-access"],
     ...(options.profile ? { userDataDir: options.profile } : {}),
@@ -133,6 +142,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
       "extensions.webextensions.keepStorageOnUninstall": true,
       // 0 = dark, 1 = light, for web content and extension pages alike.
       "layout.css.prefers-color-scheme.content-override": options.colorScheme === "dark" ? 0 : 1,
+      ...(options.defaultFontSize !== undefined ? { "font.size.variable.x-western": options.defaultFontSize } : {}),
     },
   });
   await browser.installExtension(path.join(root, "dist/firefox"));

@@ -1,5 +1,6 @@
+import { useState } from "preact/hooks";
 import type { Briefing } from "../../core/knowledge/briefing";
-import { BriefingBody } from "../../shared/ui/BriefingBody";
+import { RoleLines, rolesShown, SinceList, SourceLine } from "../../shared/ui/BriefingBody";
 import { t } from "../../shared/i18n";
 import type { Mark } from "../paint";
 
@@ -15,16 +16,31 @@ export interface CardProps {
   onFullEntry(entityId: string): void;
 }
 
+/** What the short card has room for; "More" shows the rest. */
+const SHORT_SINCE_ITEMS = 2;
+const SHORT_SOURCES = 2;
+
 function kindLabel(mark: Mark): string {
   if (mark.kind === "person") return t("kindPerson");
   if (mark.kind === "organization") return t("kindOrganization");
   return mark.guess === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson");
 }
 
-export function Card({ mark, count, briefing, modal, onClose, onFullEntry }: CardProps) {
+export function Card(props: CardProps) {
+  // A card for another name starts short again.
+  return <CardView key={`${props.mark.start}-${props.mark.entityId ?? props.mark.text}`} {...props} />;
+}
+
+/**
+ * Read at a glance: who this is, the role then and now, one line of summary,
+ * what changed since an old article, and the sources by publisher. "More"
+ * adds the longer briefing in place.
+ */
+function CardView({ mark, count, briefing, modal, onClose, onFullEntry }: CardProps) {
+  const [more, setMore] = useState(false);
   return (
     <div
-      class={`card${mark.entityId === null ? " unknown" : ""}`}
+      class={`card${mark.entityId === null ? " unknown" : ""}${more ? " more" : ""}`}
       role="dialog"
       aria-modal={modal ? "true" : undefined}
       aria-labelledby="backstory-card-name"
@@ -39,21 +55,39 @@ export function Card({ mark, count, briefing, modal, onClose, onFullEntry }: Car
       ) : briefing === null ? (
         <p class="loading">{t("loading")}</p>
       ) : (
-        <BriefingBody briefing={briefing} />
+        <>
+          <RoleLines briefing={briefing} />
+          <p class="summary">{briefing.summary}</p>
+          {briefing.sinceArticle && <SinceList since={briefing.sinceArticle} limit={more ? undefined : SHORT_SINCE_ITEMS} skipRoles={rolesShown(briefing)} />}
+          {more && (
+            <div id="backstory-card-more" class="longer">
+              <p class="briefing">{briefing.briefing}</p>
+            </div>
+          )}
+          <SourceLine sources={briefing.sources} limit={more ? undefined : SHORT_SOURCES} />
+          {more && <p class="asof">{t("currentAsOf", briefing.currentAsOf)}</p>}
+        </>
       )}
-      <p class="count">{count === 1 ? t("mentionCountOne") : t("mentionCountMany", count)}</p>
-      <div class="actions">
-        {mark.entityId !== null && (
-          <button type="button" onClick={() => onFullEntry(mark.entityId!)}>
-            {t("fullEntry")}
-          </button>
-        )}
-        {modal && (
-          <button type="button" onClick={onClose}>
-            {t("close")}
-          </button>
-        )}
-      </div>
+      <footer>
+        <span class="count">{count === 1 ? t("mentionCountOne") : t("mentionCountMany", count)}</span>
+        <span class="actions">
+          {briefing !== null && mark.entityId !== null && (
+            <button type="button" class="more-button" aria-expanded={more ? "true" : "false"} onClick={() => setMore(!more)}>
+              {more ? t("less") : t("more")}
+            </button>
+          )}
+          {mark.entityId !== null && (
+            <button type="button" onClick={() => onFullEntry(mark.entityId!)}>
+              {t("fullEntry")}
+            </button>
+          )}
+          {modal && (
+            <button type="button" onClick={onClose}>
+              {t("close")}
+            </button>
+          )}
+        </span>
+      </footer>
     </div>
   );
 }
