@@ -22,15 +22,22 @@ export interface Mark {
 
 export interface PaintedMark extends Mark {
   range: Range;
+  /**
+   * Painted on the page: a name's first mention in its section (or every
+   * mention, if the reader asks). The others are kept for the keyboard and
+   * "Show in page", shown only while their card is open.
+   */
+  shown: boolean;
 }
 
 export interface Paint {
+  /** Every mention, painted or not, in text order. */
   marks: PaintedMark[];
   /** Our registered highlights, for hit-testing. */
   highlights: Set<Highlight>;
-  /** The marks that may contain a caret position: those around its offset in the article's text. */
+  /** The painted marks that may contain a caret position: those around its offset in the article's text. */
   near(node: Node, offset: number): PaintedMark[];
-  /** Shows one mark while the pointer is on it (the "nothing until hover" style). */
+  /** Shows one mark while its card is open, if it is not painted (the "nothing until hover" style, a mention past the first). */
   hover(mark: PaintedMark | null): void;
   /** Briefly tints one mark ("Show in page"). */
   flash(mark: PaintedMark): void;
@@ -42,11 +49,11 @@ export interface Paint {
  * touched. The ::highlight() styles come from the manifest's content CSS, one
  * highlight name per style, kind and page scheme (see content.css).
  */
-export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean): Steps<Paint> {
+export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean, shown: readonly boolean[] = []): Steps<Paint> {
   const view = doc.defaultView!;
   const painted: PaintedMark[] = [];
   const byKind = new Map<MarkKind, Range[]>();
-  for (const m of marks) {
+  for (const [i, m] of marks.entries()) {
     if (painted.length % RANGES_PER_STEP === 0) yield;
     const start = locate(map, m.start);
     const end = locate(map, m.end - 1);
@@ -54,7 +61,9 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
     const range = doc.createRange();
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset + 1);
-    painted.push({ ...m, range });
+    const isShown = shown[i] ?? true;
+    painted.push({ ...m, range, shown: isShown });
+    if (!isShown) continue;
     const list = byKind.get(m.kind);
     if (list) list.push(range);
     else byKind.set(m.kind, [range]);
@@ -92,12 +101,11 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
         if (painted[mid]!.start <= at) lo = mid;
         else hi = mid - 1;
       }
-      return painted.slice(Math.max(0, lo - 1), lo + 2);
+      return painted.slice(Math.max(0, lo - 1), lo + 2).filter((m) => m.shown);
     },
     hover(mark) {
-      if (style !== "hover") return;
       hovered.clear();
-      if (mark) hovered.add(mark.range);
+      if (mark && (style === "hover" || !mark.shown)) hovered.add(mark.range);
     },
     flash(mark) {
       view.clearTimeout(flashTimer);

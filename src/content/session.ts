@@ -9,6 +9,7 @@ import { startHover, type Hover } from "./hover";
 import { createCardHost } from "./card/host";
 import { articleIsDark } from "./theme";
 import { marksFrom } from "./marks";
+import { calmMarks } from "../core/mentions/calm";
 import { send } from "../shared/runtime";
 
 /** The marks on one page, from one scan: painted, hoverable, navigable. */
@@ -74,7 +75,9 @@ export async function startSession(doc: Document, settings: Settings, force: boo
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
   // Counted in full, painted up to a cap: no reader uses more marks, and Firefox slows with each range in one text node.
-  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, marks.slice(0, MAX_PAINTED_MARKS), settings.markStyle, articleIsDark(watched[0]!)), isCancelled);
+  const kept = marks.slice(0, MAX_PAINTED_MARKS);
+  const shown = calmMarks(kept, key, scan.map.headings, settings.everyMention);
+  const painted: Paint = await runInSlices(paintSteps(doc, scan.map, kept, settings.markStyle, articleIsDark(watched[0]!), shown), isCancelled);
   const card = createCardHost(doc);
   const hover: Hover = startHover(doc, {
     paint: painted,

@@ -57,6 +57,13 @@ export function App() {
         ))}
       </fieldset>
       <fieldset>
+        <legend>{t("markWhere")}</legend>
+        <label>
+          <input type="checkbox" name="everyMention" checked={settings.everyMention} onChange={(e) => save({ ...settings, everyMention: e.currentTarget.checked })} />
+          {t("everyMention")}
+        </label>
+      </fieldset>
+      <fieldset>
         <legend>
           <label for="hover-delay">{t("hoverDelay")}</label>
         </legend>

@@ -14,6 +14,8 @@ export interface Settings {
   /** Dwell before a card shows, in ms. */
   hoverDelayMs: number;
   kinds: Record<MarkKind, boolean>;
+  /** Mark every mention, the headline's included, instead of each name's first in each section. */
+  everyMention: boolean;
   /** Marking paused everywhere. */
   paused: boolean;
   /** Host names (e.g. "www.example.com") where marking is off. */
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markStyle: "underline",
   hoverDelayMs: SHOW_DELAY_MS,
   kinds: { person: true, organization: true, unknown: true },
+  everyMention: false,
   paused: false,
   disabledSites: [],
 };
@@ -49,6 +52,7 @@ export function parseSettings(raw: unknown): Settings {
       organization: typeof kinds.organization === "boolean" ? kinds.organization : DEFAULT_SETTINGS.kinds.organization,
       unknown: typeof kinds.unknown === "boolean" ? kinds.unknown : DEFAULT_SETTINGS.kinds.unknown,
     },
+    everyMention: typeof r.everyMention === "boolean" ? r.everyMention : DEFAULT_SETTINGS.everyMention,
     paused: typeof r.paused === "boolean" ? r.paused : DEFAULT_SETTINGS.paused,
     disabledSites: Array.isArray(r.disabledSites)
       ? [...new Set(r.disabledSites.filter((s): s is string => typeof s === "string" && HOST.test(s)))].slice(0, 1000)

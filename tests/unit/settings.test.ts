@@ -8,14 +8,19 @@ describe("settings read from storage", () => {
     expect(parseSettings("garbage")).toEqual(DEFAULT_SETTINGS);
   });
   it("keep each valid field and default each corrupt one", () => {
-    const s = parseSettings({ markStyle: "blink", hoverDelayMs: 800, kinds: { person: false, organization: "yes" }, paused: 1, disabledSites: ["example.com", 42, "bad host!", "example.com"] });
+    const s = parseSettings({ markStyle: "blink", hoverDelayMs: 800, kinds: { person: false, organization: "yes" }, everyMention: "always", paused: 1, disabledSites: ["example.com", 42, "bad host!", "example.com"] });
     expect(s).toEqual({
       markStyle: "underline",
       hoverDelayMs: 800,
       kinds: { person: false, organization: true, unknown: true },
+      everyMention: false,
       paused: false,
       disabledSites: ["example.com"],
     });
+  });
+  it("keep a valid choice to mark every mention", () => {
+    expect(parseSettings({ everyMention: true }).everyMention).toBe(true);
+    expect(parseSettings({ everyMention: 1 }).everyMention).toBe(false);
   });
   it("refuse a hover delay outside its range", () => {
     expect(parseSettings({ hoverDelayMs: 5 }).hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);

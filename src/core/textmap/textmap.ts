@@ -12,7 +12,18 @@ export interface TextMap {
   nodes: Text[];
   /** starts[i] is the offset of nodes[i]'s first character in `text`. */
   starts: number[];
+  /** The headings (h1–h6) read, in text order: where sections begin, and where the headline is. */
+  headings: Heading[];
 }
+
+/** A heading's text in the map: [start, end) and its level (1 for h1). */
+export interface Heading {
+  start: number;
+  end: number;
+  level: number;
+}
+
+const HEADING = /^h([1-6])$/;
 
 /** Never read: not prose, or not ours to touch. */
 const SKIP_TAGS = new Set([
@@ -52,6 +63,9 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
+  const headings: Heading[] = [];
+  /** The heading being read, if any (headings do not nest). */
+  let open: { el: Element; heading: Heading } | null = null;
   let length = 0;
   let lastChar = "\n";
   const separate = () => {
@@ -82,6 +96,8 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
         }
       } else if (node.nodeType === 1 && !isNeverMarked(node as Element) && !skip(node as Element)) {
         if (isBlock(node)) separate();
+        const level: RegExpExecArray | null = open === null && node.firstChild ? HEADING.exec((node as Element).localName) : null;
+        if (level) open = { el: node as Element, heading: { start: length, end: length, level: Number(level[1]) } };
         if (node.firstChild) {
           node = node.firstChild;
           continue;
@@ -90,12 +106,17 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
       // Climb to the next sibling, closing the blocks we leave.
       while (node !== root && node.nextSibling === null) {
         node = node.parentNode!;
+        if (open !== null && node === open.el) {
+          open.heading.end = length;
+          if (length > open.heading.start) headings.push(open.heading);
+          open = null;
+        }
         if (node !== root && isBlock(node)) separate();
       }
       node = node === root ? null : node.nextSibling;
     }
   }
-  return { text: parts.join(""), nodes, starts };
+  return { text: parts.join(""), nodes, starts, headings };
 }
 
 /** The text node and offset in it for a text offset. */
