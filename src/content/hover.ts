@@ -38,9 +38,11 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
   let under: number | null = null;
   let onCard = false;
 
+  // A name wrapped over two lines: aligned to its first line, clear of both.
   const anchorOf = (m: PaintedMark) => {
-    const r = m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
-    return { left: r.left, top: r.top, width: r.width, height: r.height };
+    const box = m.range.getBoundingClientRect();
+    const first = m.range.getClientRects()[0] ?? box;
+    return { left: first.left, top: box.top, width: first.width, height: box.height };
   };
 
   const render = (index: number, briefing: Briefing | null) => {

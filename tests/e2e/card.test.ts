@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type TestPage } from "./browsers";
-import { bringTo, cardRect, cardText, hasCard, messageTab, noCard, openDemo, openPopupFor, sleep, type Demo } from "./page";
+import { bringTo, cardRect, cardSettled, cardText, hasCard, messageTab, noCard, openDemo, openPopupFor, sleep, type Demo } from "./page";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
 
@@ -133,4 +133,96 @@ describe.each(browsers)("card screenshots in %s", (name) => {
       }
     });
   }
+});
+
+/** The card's height and whether it scrolls inside, with the card for `text` open. */
+async function openCardOn(page: TestPage, text: string, nth = 0): Promise<{ height: number; scrolls: boolean }> {
+  await page.mouseMove(2, 2);
+  await page.press("Escape");
+  await page.waitFor(noCard, 2_000);
+  const at = await bringTo(page, text, 150, nth);
+  await page.mouseMove(at.x, at.y);
+  // The briefing has arrived when its sources line is there.
+  await page.waitFor(() => /Sources/.test(document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card")?.textContent ?? ""), 5_000);
+  await page.waitFor(cardSettled, 2_000);
+  const r = (await page.evaluate(cardRect))!;
+  const scrolls = await page.evaluate(() => {
+    const card = document.querySelector("backstory-card")!.shadowRoot!.querySelector(".card")!;
+    return card.scrollHeight > card.clientHeight + 1;
+  });
+  return { height: r.bottom - r.top, scrolls };
+}
+
+describe.each(browsers)("the card at a glance in %s", (name) => {
+  /** One mention of each known entity the demo marks; Stoltenberg's card, with two roles, is the tallest. */
+  const NAMES = ["Lavrov", "Western Defense Alliance", "Russian embassy to NATO", "NATO military liaison office", "NATO information office", "Jens Stoltenberg", "Kremlin", "Dmitry Peskov", "Vladimir Putin", "UN General Assembly", "NATO-Russia Council", "Heiko Maas", "EU"];
+  const heights = new Map<string, number>();
+
+  it("is at most 300 px tall for every name on the demo, without scrolling inside", async () => {
+    const demo = await openDemo(name);
+    try {
+      for (const text of NAMES) {
+        const { height, scrolls } = await openCardOn(demo.page, text);
+        heights.set(text, height);
+        expect(height, text).toBeLessThanOrEqual(300);
+        expect(scrolls, `${text}: the short card scrolls`).toBe(false);
+      }
+      await openCardOn(demo.page, "Jens Stoltenberg");
+      await demo.page.screenshot(path.join(OUTPUT, `${name}-card-stoltenberg.png`));
+      // "More" adds the longer briefing in place.
+      await demo.page.evaluate(() => (document.querySelector("backstory-card")!.shadowRoot!.querySelector(".more-button") as HTMLElement).click());
+      await demo.page.waitFor(() => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card.more .briefing") != null, 2_000);
+      expect(await demo.page.evaluate(cardText)).toContain("Secretary General");
+      await demo.page.screenshot(path.join(OUTPUT, `${name}-card-more.png`));
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("grows with the browser's default font size: at 24 px at least 1.25 times as tall as at 16 px", async () => {
+    const demo = await openDemo(name, { defaultFontSize: 24 });
+    try {
+      for (const text of ["Lavrov", "Jens Stoltenberg", "Heiko Maas"]) {
+        const { height } = await openCardOn(demo.page, text);
+        expect(height / heights.get(text)!, text).toBeGreaterThanOrEqual(1.25);
+      }
+      await demo.page.screenshot(path.join(OUTPUT, `${name}-card-24px.png`));
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("never covers the name it explains in a 360 px window", async () => {
+    const demo = await openDemo(name, { viewport: { width: 360, height: 740 } });
+    try {
+      const { page } = demo;
+      const cases = [["Lavrov", 0, 120], ["Jens Stoltenberg", 0, 370], ["Vladimir Putin", 0, 600], ["NATO-Russia Council", 1, 700], ["EU", 0, 40]] as const;
+      for (const [text, nth, y] of cases) {
+        await page.mouseMove(2, 2);
+        await page.press("Escape");
+        await page.waitFor(noCard, 2_000);
+        const at = await bringTo(page, text, y, nth);
+        await page.mouseMove(at.x, at.y);
+        await page.waitFor(() => /Sources/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
+        await page.waitFor(cardSettled, 2_000);
+        const card = (await page.evaluate(cardRect))!;
+        // The name's painted range, as it sits in the window now.
+        const line = await page.evaluateWith(([wanted, n]) => {
+          const found: Range[] = [];
+          for (const [key, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+            if (/^backstory-underline-/.test(key)) for (const r of h) if (r.toString() === wanted) found.push(r);
+          }
+          found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+          const rect = found[n]!.getBoundingClientRect();
+          return { top: rect.top, bottom: rect.bottom };
+        }, [text, nth] as const);
+        expect(card.right - card.left, text).toBeLessThanOrEqual(360);
+        const overlaps = card.top < line.bottom && card.bottom > line.top;
+        expect(overlaps, `${text} at ${y}: card ${card.top}–${card.bottom}, name ${line.top}–${line.bottom}`).toBe(false);
+        if (text === "Jens Stoltenberg") await page.screenshot(path.join(OUTPUT, `${name}-card-360.png`));
+      }
+    } finally {
+      await demo.close();
+    }
+  });
 });

@@ -115,6 +115,11 @@ export async function openDemo(name: BrowserName, options: LaunchOptions = {}): 
 }
 
 export const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
+/** The card is open and its fade-in is over: what a screenshot should show. */
+export const cardSettled = () => {
+  const card = document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card");
+  return card != null && card.getAnimations().every((a) => a.playState === "finished");
+};
 export const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
 
 /** Waits until the painted names of some kinds satisfy `check`; returns them. */
