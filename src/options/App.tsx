@@ -102,7 +102,7 @@ export function App() {
       </fieldset>
       <fieldset>
         <legend>{t("shortcuts")}</legend>
-        <ul>
+        <ul class="shortcuts">
           {commands
             .filter((c) => c.name && c.description)
             .map((c) => (

@@ -80,7 +80,9 @@ export async function messageTab(extensionPage: TestPage, tabId: number, message
 /** Opens the popup as a page for the one tab with a summary. */
 export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestPage; tabId: number }> {
   const popup = await browser.openExtensionPage("popup.html");
-  const tabs = await summarizedTabs(popup);
+  // The page's content script reports once it has read the page: on a page that is not an article, right after load.
+  let tabs = await summarizedTabs(popup);
+  for (const deadline = Date.now() + 5_000; tabs.length === 0 && Date.now() < deadline; tabs = await summarizedTabs(popup)) await sleep(50);
   if (tabs.length !== 1) throw new Error(`expected one tab with a summary, found ${tabs.length}`);
   await popup.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabs[0]!);
   // Wait for the new document: the first one, describing the popup's own tab, also has a [data-state].

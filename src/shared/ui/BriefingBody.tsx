@@ -84,7 +84,7 @@ export function SinceList({ since, limit, skipRoles = [] }: { since: SinceView; 
   if (shown.length === 0) return null;
   return (
     <section class="since" aria-label={t("sinceArticle", monthLine(since.from))}>
-      <h3 class="since-head">{t("sinceArticle", monthLine(since.from))}</h3>
+      <p class="since-head" aria-hidden="true">{t("sinceArticle", monthLine(since.from))}</p>
       <ul>
         {shown.map((item) => (
           <li key={`${item.kind}-${item.date}-${item.text}`} data-since={item.kind} title={item.text}>
