@@ -80,17 +80,44 @@ describe.each(browsers)("the popup in %s", (name) => {
     expect(await page.evaluate(flashed)).toEqual({ text: "Sergei Lavrov", painted: false });
   });
 
-  it("places the article on the timeline and marks events involving its people", async () => {
+  it("places the article on the timeline, grouped by year, with filters, marking events involving its people", async () => {
     await popup.click("#tab-timeline");
     await popup.waitFor(() => document.querySelector("[data-article-date]") !== null);
-    const near = await popup.evaluate(() => Array.from(document.querySelectorAll(".timeline section:first-child li")).map((li) => li.getAttribute("data-date") ?? li.getAttribute("data-article-date")));
-    const at = near.indexOf("2021-10-18");
+    // "Around this article" first: a year either side, the article in place.
+    const around = await popup.evaluate(() => Array.from(document.querySelectorAll(".timeline .year li")).map((li) => li.getAttribute("data-date") ?? li.getAttribute("data-article-date")));
+    const at = around.indexOf("2021-10-18");
     expect(at).toBeGreaterThan(0);
-    expect(near[at - 1]! <= "2021-10-18").toBe(true);
-    expect(near).toContain("2021-11-01");
-    const involves = await popup.evaluate(() => document.querySelector('.timeline li.involves[data-date="2021-10-18"]') !== null);
-    expect(involves).toBe(true);
+    expect(around[at - 1]! <= "2021-10-18").toBe(true);
+    expect(around).toContain("2021-11-01");
+    expect(around.every((d) => d! >= "2020-10-18" && d! <= "2022-10-18")).toBe(true);
+    expect(await popup.evaluate(() => document.querySelector('.timeline li.involves[data-date="2021-10-18"]') !== null)).toBe(true);
     await popup.screenshot(path.join(OUTPUT, `${name}-popup-timeline.png`));
+    expect(await axeViolations(popup)).toEqual([]);
+
+    const events = () => Array.from(document.querySelectorAll(".timeline li.event")).map((li) => ({ date: li.getAttribute("data-date")!, involves: li.classList.contains("involves") }));
+    await popup.click('input[name="timeline-filter"][value="since"]');
+    await popup.waitFor(() => document.querySelector('input[value="since"]:checked') !== null);
+    const since = await popup.evaluate(events);
+    expect(since.length).toBeGreaterThan(20);
+    expect(since.every((e) => e.date > "2021-10-18")).toBe(true);
+
+    await popup.click('input[name="timeline-filter"][value="all"]');
+    await popup.waitFor(() => document.querySelector('input[value="all"]:checked') !== null);
+    const all = await popup.evaluate(events);
+    // NATO is on the page, and in nearly half the events: that alone does not make an event "involve" the page.
+    const involving = all.filter((e) => e.involves).length;
+    expect(involving).toBeGreaterThan(5);
+    expect(involving).toBeLessThan(all.length / 2);
+    // Every year is there, only the article's open.
+    expect(await popup.evaluate(() => Array.from(document.querySelectorAll(".timeline details.year[open]")).map((d) => d.getAttribute("data-year")))).toEqual(["2021"]);
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2_500);
+    await popup.screenshot(path.join(OUTPUT, `${name}-popup-timeline-years.png`));
+
+    await popup.click('input[name="timeline-filter"][value="page"]');
+    await popup.waitFor(() => document.querySelector('input[value="page"]:checked') !== null);
+    const page = await popup.evaluate(events);
+    expect(page.length).toBe(involving);
+    expect(page.every((e) => e.involves)).toBe(true);
     expect(await axeViolations(popup)).toEqual([]);
   });
 
