@@ -1,3 +1,4 @@
+import { Fragment } from "preact";
 import { knowledge } from "../knowledge/index";
 import { briefingFor } from "../core/knowledge/briefing";
 import { BriefingBody } from "../shared/ui/BriefingBody";
@@ -25,10 +26,13 @@ export function EntityDetail({ entityId, date, onOpen, onShowInPage }: DetailPro
         <p class="related">
           {t("related")}:{" "}
           {briefing.related.map((r, i) => (
-            <span key={r.id}>
-              {i > 0 && ", "}
-              <button type="button" class="link" data-related={r.id} onClick={() => onOpen(r.id)}>{r.name}</button>
-            </span>
+            // The comma stays with the name before it: a line never starts with one.
+            <Fragment key={r.id}>
+              <span class="nowrap">
+                <button type="button" class="link" data-related={r.id} onClick={() => onOpen(r.id)}>{r.name}</button>
+                {i < briefing.related.length - 1 && ","}
+              </span>{" "}
+            </Fragment>
           ))}
         </p>
       )}

@@ -149,6 +149,8 @@ describe.each(browsers)("the demo article in %s", (name) => {
     await probe.click('[data-entity="sergei-lavrov"] button');
     await probe.waitFor(() => document.querySelector('[data-briefing="sergei-lavrov"]') !== null);
     expect(await probe.evaluate(() => document.querySelector('[data-briefing="sergei-lavrov"]')?.textContent)).toContain("Minister of Foreign Affairs");
+    // Each related name keeps its comma on its own line.
+    expect(await probe.evaluate(() => Array.from(document.querySelectorAll('[data-briefing="sergei-lavrov"] .related .nowrap')).filter((s) => s.getClientRects().length !== 1).length)).toBe(0);
     await probe.screenshot(path.join(OUTPUT, `${name}-popup.png`));
   });
 });
