@@ -1,7 +1,8 @@
 import { Fragment } from "preact";
 import { knowledge } from "../knowledge/index";
-import { briefingFor } from "../core/knowledge/briefing";
-import { BriefingBody } from "../shared/ui/BriefingBody";
+import { briefingFor, roleHistory } from "../core/knowledge/briefing";
+import { eventsInvolving } from "../core/knowledge/timeline";
+import { BriefingBody, roleLine } from "../shared/ui/BriefingBody";
 import { t } from "../shared/i18n";
 
 const byId = new Map(knowledge.entities.map((e) => [e.id, e]));
@@ -52,6 +53,42 @@ export function EntityPanel({ entityId, date, onPage, onBack, onOpen, onShowInPa
       <h1>{entity?.name ?? entityId}</h1>
       <p class="muted">{entity?.summary}</p>
       <EntityDetail entityId={entityId} date={date} onOpen={onOpen} onShowInPage={onPage.has(entityId) ? onShowInPage : null} />
+      {entity && <History entityId={entityId} date={date} />}
     </div>
+  );
+}
+
+/** What the card has no room for: every role on file, and the timeline's events involving the entity. */
+function History({ entityId, date }: { entityId: string; date: string | null }) {
+  const entity = byId.get(entityId)!;
+  const roles = roleHistory(entity, date);
+  const events = eventsInvolving(knowledge.timeline, entityId);
+  return (
+    <>
+      {roles.length > 0 && (
+        <section aria-labelledby="entry-roles">
+          <h2 id="entry-roles">{t("entryRoles")}</h2>
+          <ol class="history" data-history="roles">
+            {roles.map(({ role, heldOnDay }, i) => (
+              <li key={i} class={heldOnDay ? "at-date" : undefined}>
+                {roleLine(role)}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {events.length > 0 && (
+        <section aria-labelledby="entry-events">
+          <h2 id="entry-events">{t("entryEvents")}</h2>
+          <ol class="history" data-history="events">
+            {events.map((e, i) => (
+              <li key={i}>
+                <time dateTime={e.date}>{e.date}</time> {e.title}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
   );
 }

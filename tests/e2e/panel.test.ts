@@ -136,6 +136,15 @@ describe.each(browsers)("the popup in %s", (name) => {
     await popup.click('[data-result="recep-tayyip-erdogan"] button');
     await popup.waitFor(() => document.querySelector('[data-panel="recep-tayyip-erdogan"] [data-briefing]') !== null);
     expect(await popup.evaluate(() => document.querySelector("[data-panel] .role")?.textContent)).toContain("President, Turkey");
+    // The full entry adds what the card has no room for: every role on file, the events on the timeline.
+    const history = await popup.evaluate(() => ({
+      roles: Array.from(document.querySelectorAll('[data-history="roles"] li')).map((li) => li.textContent),
+      events: document.querySelectorAll('[data-history="events"] li').length,
+    }));
+    expect(history.roles.some((r) => /President, Turkey/.test(r ?? ""))).toBe(true);
+    expect(history.roles.length).toBeGreaterThan(1);
+    expect(history.events).toBeGreaterThan(0);
+    await popup.screenshot(path.join(OUTPUT, `${name}-popup-entry.png`));
     expect(await axeViolations(popup)).toEqual([]);
     await popup.click(".back");
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { knowledge } from "../../src/knowledge/index";
 import { searchEntities } from "../../src/core/knowledge/search";
-import { byYear, filterTimeline, involvesPage, placeOnTimeline, timelineSubjects } from "../../src/core/knowledge/timeline";
+import { byYear, eventsInvolving, filterTimeline, involvesPage, placeOnTimeline, timelineSubjects } from "../../src/core/knowledge/timeline";
+import { roleHistory } from "../../src/core/knowledge/briefing";
 
 describe("searchEntities", () => {
   it("finds by alias, ignoring accents and case", () => {
@@ -61,5 +62,23 @@ describe("the timeline, filtered and grouped", () => {
     expect(groups.map((g) => g.year)).toEqual([...new Set(knowledge.timeline.map((e) => e.date.slice(0, 4)))]);
     expect(groups.flatMap((g) => g.events)).toEqual(knowledge.timeline);
     expect(groups.every((g) => g.events.every((e) => e.date.startsWith(g.year)))).toBe(true);
+  });
+});
+
+describe("the full entry's history", () => {
+  it("lists an entity's events, latest first", () => {
+    const events = eventsInvolving(knowledge.timeline, "jens-stoltenberg");
+    expect(events.length).toBe(knowledge.timeline.filter((e) => e.entities.includes("jens-stoltenberg")).length);
+    expect(events.every((e, i) => i === 0 || e.date <= events[i - 1]!.date)).toBe(true);
+  });
+  it("lists every role, latest start first", () => {
+    const stoltenberg = knowledge.entities.find((e) => e.id === "jens-stoltenberg")!;
+    const history = roleHistory(stoltenberg, "2021-10-18");
+    expect(history).toHaveLength(stoltenberg.roles.length);
+    expect(history[0]!.role.title).toBe("Minister of Finance");
+    expect(history.filter((r) => r.heldOnDay).map((r) => r.role.title)).toEqual(["Secretary General"]);
+    expect(roleHistory(stoltenberg, null).some((r) => r.heldOnDay)).toBe(false);
+    const starts = history.map((r) => r.role.start).filter((s): s is string => s !== null);
+    expect(starts.every((s, i) => i === 0 || s.slice(0, 4) <= starts[i - 1]!.slice(0, 4))).toBe(true);
   });
 });

@@ -126,3 +126,11 @@ export function findEntity(kb: Knowledge, query: string): Entity | undefined {
     kb.entities.find((e) => (e.contextAliases ?? []).some((a) => foldName(a) === key))
   );
 }
+
+/** Every role on file, latest start first (undated roles last), each with whether it was held on `day`: the full entry's role history. */
+export function roleHistory(entity: Entity, day: string | null): { role: RoleView; heldOnDay: boolean }[] {
+  const key = (r: Role) => (r.start === null ? "" : startDay(r.start));
+  return [...entity.roles]
+    .sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0))
+    .map((r) => ({ role: viewRole(r), heldOnDay: day !== null && heldOn(r, startDay(day)) }));
+}

@@ -77,3 +77,8 @@ export function byYear<T extends { date: string }>(events: readonly T[]): YearGr
   }
   return groups;
 }
+
+/** The events an entity takes part in, latest first. */
+export function eventsInvolving(timeline: readonly TimelineEvent[], entityId: string): TimelineEvent[] {
+  return timeline.filter((e) => e.entities.includes(entityId)).reverse();
+}
