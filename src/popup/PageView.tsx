@@ -12,7 +12,8 @@ interface PageViewProps {
 
 /** Everyone the article names, by kind, most mentioned first. */
 export function PageView({ summary, date, onOpen, onShowInPage }: PageViewProps) {
-  if (!summary || !summary.marking) return null;
+  // A page that is not an article (and was not scanned anyway) has its one message in the header.
+  if (!summary || !summary.marking || (!summary.isArticle && !summary.forced)) return null;
   const people = summary.entities.filter((e) => e.type === "person");
   const organizations = summary.entities.filter((e) => e.type === "organization");
   if (summary.entities.length === 0 && summary.unknown.length === 0) return <p class="muted">{t("noNames")}</p>;

@@ -171,6 +171,8 @@ describe.each(browsers)("a page that is not an article, in %s", (name) => {
       await page.goto(`${url}front.html`);
       const { popup } = await openPopupFor(browser);
       await popup.waitFor(() => document.querySelector('[data-state="no-article"]') !== null);
+      // One message for the state: "No article found", not also "No known names".
+      expect(await popup.evaluate(() => document.querySelectorAll("[role=tabpanel] p").length)).toBe(0);
       expect(await page.evaluate(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith("backstory")))).toEqual([]);
       await popup.click('[data-state="no-article"] button');
       await page.waitFor(() => CSS.highlights.has("backstory-underline-person"), 5_000);
