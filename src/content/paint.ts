@@ -41,6 +41,8 @@ export interface Paint {
   hover(mark: PaintedMark | null): void;
   /** Briefly tints one mark ("Show in page"). */
   flash(mark: PaintedMark): void;
+  /** Switches the marks to their light-on-dark colours, or back, when the page's scheme changes. */
+  setDark(dark: boolean): void;
   destroy(): void;
 }
 
@@ -68,20 +70,21 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
     if (list) list.push(range);
     else byKind.set(m.kind, [range]);
   }
-  const scheme = dark ? "-dark" : "";
-  const names: string[] = [];
+  /** Our highlights by base name; registered as `${base}-dark` while the article is shown light-on-dark. */
+  const ours: [string, Highlight][] = [];
+  let scheme = dark ? "-dark" : "";
   const highlights = new Set<Highlight>();
-  const register = (name: string, highlight: Highlight) => {
-    CSS.highlights.set(name, highlight);
-    names.push(name);
+  const register = (base: string, highlight: Highlight) => {
+    CSS.highlights.set(base + scheme, highlight);
+    ours.push([base, highlight]);
     return highlight;
   };
   for (const [kind, ranges] of byKind) {
     // The "hover" style registers unstyled highlights: nothing shows, hit-testing still works.
-    highlights.add(register(`backstory-${style === "hover" ? "hidden" : style}-${kind}${scheme}`, new Highlight(...ranges)));
+    highlights.add(register(`backstory-${style === "hover" ? "hidden" : style}-${kind}`, new Highlight(...ranges)));
   }
-  const hovered = register(`backstory-hover${scheme}`, new Highlight());
-  const flashing = register(`backstory-flash${scheme}`, new Highlight());
+  const hovered = register("backstory-hover", new Highlight());
+  const flashing = register("backstory-flash", new Highlight());
   let flashTimer = 0;
   let nodeStart: Map<Node, number> | null = null;
   return {
@@ -113,9 +116,19 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
       flashing.add(mark.range);
       flashTimer = view.setTimeout(() => flashing.clear(), FLASH_MS);
     },
+    setDark(nowDark) {
+      const next = nowDark ? "-dark" : "";
+      if (next === scheme) return;
+      // The same highlights under their other names: the ranges stay, the colours follow the page.
+      for (const [base, highlight] of ours) {
+        CSS.highlights.delete(base + scheme);
+        CSS.highlights.set(base + next, highlight);
+      }
+      scheme = next;
+    },
     destroy() {
       view.clearTimeout(flashTimer);
-      for (const name of names) CSS.highlights.delete(name);
+      for (const [base] of ours) CSS.highlights.delete(base + scheme);
     },
   };
 }

@@ -88,6 +88,21 @@ export async function startSession(doc: Document, settings: Settings, force: boo
     fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
   });
 
+  // A page that turns dark after loading (a theme switch, the reader's scheme changing): the marks follow.
+  const view = doc.defaultView!;
+  let retint = 0;
+  const recheck = () => {
+    if (retint) return;
+    retint = view.requestAnimationFrame(() => {
+      retint = 0;
+      painted.setDark(articleIsDark(watched[0]!));
+    });
+  };
+  const scheme = view.matchMedia("(prefers-color-scheme: dark)");
+  scheme.addEventListener("change", recheck);
+  const themeWatch = new MutationObserver(recheck);
+  for (const el of new Set([doc.documentElement, doc.body, ...watched])) themeWatch.observe(el, { attributes: true, attributeFilter: ["class", "style", "data-theme", "data-color-mode"] });
+
   let cursor = -1;
   const reveal = (m: PaintedMark) => {
     const target = m.range.startContainer.parentElement;
@@ -116,6 +131,9 @@ export async function startSession(doc: Document, settings: Settings, force: boo
       }
     },
     destroy() {
+      themeWatch.disconnect();
+      scheme.removeEventListener("change", recheck);
+      if (retint) view.cancelAnimationFrame(retint);
       hover.destroy();
       card.destroy();
       painted.destroy();

@@ -153,4 +153,16 @@ describe.each(browsers)("the demo article in %s", (name) => {
     expect(await probe.evaluate(() => Array.from(document.querySelectorAll('[data-briefing="sergei-lavrov"] .related .nowrap')).filter((s) => s.getClientRects().length !== 1).length)).toBe(0);
     await probe.screenshot(path.join(OUTPUT, `${name}-popup.png`));
   });
+
+  it("re-tints the marks when the page turns dark after loading, and back", async () => {
+    const names = () => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith("backstory-underline-")).sort();
+    expect(await page.evaluate(names)).toEqual(["backstory-underline-organization", "backstory-underline-person", "backstory-underline-unknown"]);
+    // The page's own theme switch, as a site's dark-mode toggle would do it.
+    await page.evaluate(() => Object.assign(document.body.style, { background: "#111318", color: "#e8e8e8" }));
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person-dark") && !CSS.highlights.has("backstory-underline-person"), 3_000);
+    expect(await page.evaluateWith(paintedTexts, "person|organization")).toEqual(EXPECTED_MARKS);
+    await page.screenshot(path.join(OUTPUT, `${name}-demo-dark-page.png`));
+    await page.evaluate(() => document.body.removeAttribute("style"));
+    await page.waitFor(() => CSS.highlights.has("backstory-underline-person") && !CSS.highlights.has("backstory-underline-person-dark"), 3_000);
+  });
 });
