@@ -36,9 +36,10 @@ export function App() {
       <fieldset>
         <legend>{t("markStyle")}</legend>
         {STYLES.map(([value, label]) => (
-          <label key={value}>
+          <label key={value} class="style-choice">
             <input type="radio" name="markStyle" value={value} checked={settings.markStyle === value} onChange={() => save({ ...settings, markStyle: value })} />
             {t(label)}
+            <Preview style={value} />
           </label>
         ))}
       </fieldset>
@@ -59,9 +60,10 @@ export function App() {
       <fieldset>
         <legend>{t("markWhere")}</legend>
         <label>
-          <input type="checkbox" name="everyMention" checked={settings.everyMention} onChange={(e) => save({ ...settings, everyMention: e.currentTarget.checked })} />
+          <input type="checkbox" name="everyMention" checked={settings.everyMention} aria-describedby="every-mention-help" onChange={(e) => save({ ...settings, everyMention: e.currentTarget.checked })} />
           {t("everyMention")}
         </label>
+        <p class="muted" id="every-mention-help">{t("everyMentionHelp")}</p>
       </fieldset>
       <fieldset>
         <legend>
@@ -76,7 +78,9 @@ export function App() {
           step={50}
           value={settings.hoverDelayMs}
           onChange={(e) => save({ ...settings, hoverDelayMs: Number(e.currentTarget.value) })}
+          aria-describedby="hover-delay-help"
         />
+        <p class="muted" id="hover-delay-help">{t("hoverDelayHelp")}</p>
       </fieldset>
       <fieldset>
         <legend>{t("disabledSites")}</legend>
@@ -115,5 +119,19 @@ export function App() {
       </fieldset>
       <p class="muted">{t("privacyNote")}</p>
     </>
+  );
+}
+
+/** A sample sentence marked in one style, as a page would show it (people, organizations, unknown names). */
+function Preview({ style }: { style: MarkStyle }) {
+  const parts = t("previewSentence", "\u0001", "\u0002", "\u0003").split(/([\u0001-\u0003])/);
+  const names: Record<string, [string, MarkKind]> = { "\u0001": ["Sergei Lavrov", "person"], "\u0002": ["NATO", "organization"], "\u0003": ["Jane Doe", "unknown"] };
+  return (
+    <span class={`preview preview-${style}`} aria-hidden="true">
+      {parts.map((part, i) => {
+        const name = names[part];
+        return name ? <span key={i} class={`m m-${name[1]}`}>{name[0]}</span> : part;
+      })}
+    </span>
   );
 }
