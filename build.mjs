@@ -74,8 +74,11 @@ function manifestFor(name) {
   return manifest;
 }
 
-function copyStatic(name) {
-  const out = path.join(root, "dist", name);
+/** Where a build goes: dist/NAME, or dist/test/NAME for the test build (see src/content/testing.ts). */
+const outDir = (name, test) => path.join(root, "dist", ...(test ? ["test", name] : [name]));
+
+function copyStatic(name, test) {
+  const out = outDir(name, test);
   writeFileSync(path.join(out, "manifest.json"), JSON.stringify(manifestFor(name), null, 2));
   mkdirSync(path.join(out, "icons"), { recursive: true });
   for (const size of [16, 32, 48, 128]) cpSync(path.join(root, `icons/icon-${size}.png`), path.join(out, `icons/icon-${size}.png`));
@@ -87,7 +90,7 @@ function copyStatic(name) {
   cpSync(path.join(root, "src/content/content.css"), path.join(out, "content.css"));
 }
 
-function options(name, matcher) {
+function options(name, matcher, test) {
   return {
     absWorkingDir: root,
     entryPoints: {
@@ -96,7 +99,9 @@ function options(name, matcher) {
       popup: "src/popup/index.tsx",
       options: "src/options/index.tsx",
     },
-    outdir: path.join("dist", name),
+    outdir: outDir(name, test),
+    // The test build alone carries the end-to-end tests' view of the card; what ships cannot be asked for it.
+    define: { __BACKSTORY_TEST__: String(test) },
     bundle: true,
     format: "iife",
     target: TARGETS[name].esbuild,
@@ -105,21 +110,23 @@ function options(name, matcher) {
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".css": "text" },
-    plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name); }) }],
+    plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name, test); }) }],
     logLevel: "warning",
   };
 }
 
 const started = performance.now();
 const matcher = await knowledgeMatcher();
-rmSync(path.join(root, "dist", "chrome"), { recursive: true, force: true });
-rmSync(path.join(root, "dist", "firefox"), { recursive: true, force: true });
+for (const name of Object.keys(TARGETS)) for (const test of [false, true]) rmSync(outDir(name, test), { recursive: true, force: true });
+// Every build writes the test build beside it, so the end-to-end tests never run an older one.
 for (const name of Object.keys(TARGETS)) {
-  if (watch) {
-    const ctx = await esbuild.context(options(name, matcher));
-    await ctx.watch();
-  } else {
-    await esbuild.build(options(name, matcher));
+  for (const test of [false, true]) {
+    if (watch) {
+      const ctx = await esbuild.context(options(name, matcher, test));
+      await ctx.watch();
+    } else {
+      await esbuild.build(options(name, matcher, test));
+    }
   }
 }
-log(`built dist/chrome and dist/firefox in ${Math.round(performance.now() - started)} ms${watch ? "; watching for changes" : ""}`);
+log(`built dist/chrome and dist/firefox (and their test builds in dist/test/) in ${Math.round(performance.now() - started)} ms${watch ? "; watching for changes" : ""}`);

@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // As in the builds that ship (build.mjs sets it true only for dist/test/).
+  define: { __BACKSTORY_TEST__: "false" },
   test: {
     projects: [
       {

@@ -6,7 +6,7 @@
  * spread of them (50 by default) in Firefox ESR; each page is also loaded in the same browser
  * WITHOUT the extension, and the two runs are compared. Per browser it reports: pages loaded, errors
  * thrown by extension code, pages whose DOM or whose selected text differs from the run without the
- * extension (our <backstory-card> host removed before comparing), and network requests made only
+ * extension (our card host, `<div data-backstory-host>`, removed before comparing), and network requests made only
  * in the run with the extension.
  *
  * How each figure is observed:
@@ -27,7 +27,7 @@
  *   it, for the same page, is the extension's. In Chromium every request of the service worker
  *   (context 'request' with request.serviceWorker()) is counted too.
  * - DOM: document.documentElement.outerHTML after the extension has reported its page summary to
- *   the background (read from storage.session; at most 5 s), <backstory-card> removed.
+ *   the background (read from storage.session; at most 5 s), our card host removed.
  * - Selection: document.getSelection().selectAllChildren(document.body), then toString().
  * - When the two runs' DOM or selected text differ, both pages are read again after their load event
  *   and 500 ms; if they still differ, both are loaded again, and the second load's comparison counts
@@ -200,7 +200,7 @@ interface Result {
 /** Runs in the page: the document without our host, the text a select-all copies, and our painted range count. */
 function probePage(): { dom: string; selection: string; painted: number } {
   const clone = document.documentElement.cloneNode(true) as Element;
-  for (const host of Array.from(clone.querySelectorAll("backstory-card"))) host.remove();
+  for (const host of Array.from(clone.querySelectorAll(":scope > div[data-backstory-host]"))) host.remove();
   const selection = document.getSelection();
   let text = "";
   if (selection && document.body) {

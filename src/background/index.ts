@@ -4,8 +4,9 @@ import { knowledge } from "../knowledge/index";
 import { nameSteps, type FoundNames } from "../core/names-in-text";
 import { drain } from "../core/slices";
 import { briefingFor, type Briefing } from "../core/knowledge/briefing";
-import { parseBackgroundMessage, isPageSummary, type BackgroundMessage, type Command, type PageSummary } from "../shared/messages";
-import { sendToTab } from "../shared/runtime";
+import { isExtensionPage, isTopFrameContentScript, rateLimit } from "../core/senders";
+import { parseBackgroundMessage, isDocumentId, isStoredSummary, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
+import { CONTENT_PORT, sendToTab } from "../shared/runtime";
 
 /**
  * The background keeps, per tab, the summary of what was found there (in
@@ -16,19 +17,23 @@ import { sendToTab } from "../shared/runtime";
  * passes keyboard commands to the tab's content script.
  */
 
-const key = (tabId: number) => `tab:${tabId}`;
 const entitiesById = new Map(knowledge.entities.map((e) => [e.id, e]));
+const ORIGIN = browser.runtime.getURL("");
+const fromExtensionPage = (sender: browser.Runtime.MessageSender) => isExtensionPage(sender, browser.runtime.id, ORIGIN);
+const fromTopFrame = (sender: browser.Runtime.MessageSender) => isTopFrameContentScript(sender, browser.runtime.id, ORIGIN);
+/** Tabs opened for full entries: a reader opens one now and then; three in ten seconds from one source is plenty. */
+const mayOpenTab = rateLimit(3, 10_000);
 
-async function saveSummary(tabId: number, summary: PageSummary): Promise<void> {
-  await browser.storage.session.set({ [key(tabId)]: summary });
-  const count = summary.entities.length;
+async function saveSummary(tabId: number, stored: StoredSummary): Promise<void> {
+  await browser.storage.session.set({ [summaryKey(tabId)]: stored });
+  const count = stored.summary.entities.length;
   await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : "" });
   await browser.action.setBadgeBackgroundColor({ tabId, color: "#1f3a5f" });
 }
 
-async function readSummary(tabId: number): Promise<PageSummary | null> {
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-  return isPageSummary(stored) ? stored : null;
+async function readStored(tabId: number): Promise<StoredSummary | null> {
+  const stored = (await browser.storage.session.get(summaryKey(tabId)))[summaryKey(tabId)];
+  return isStoredSummary(stored) ? stored : null;
 }
 
 function briefing(entityId: string, date: string | null): Briefing | null {
@@ -40,10 +45,12 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
   switch (message.type) {
     case "page-summary":
       // Only a content script in a tab's top frame reports a page, and only for its own tab.
-      if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
-      return saveSummary(sender.tab.id, message.summary);
+      if (!fromTopFrame(sender)) return undefined;
+      return saveSummary(sender.tab!.id!, { document: message.document, summary: message.summary });
     case "get-summary":
-      return readSummary(message.tabId);
+      // What a tab shows is for our own pages (the popup), not for pages or their frames.
+      if (!fromExtensionPage(sender)) return null;
+      return (await readStored(message.tabId))?.summary ?? null;
     case "get-briefing":
       return briefing(message.entityId, message.date);
     case "find-names":
@@ -51,8 +58,11 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       if (sender.tab?.id === undefined) return null;
       return drain(nameSteps(message.text, matcher)) satisfies FoundNames;
     case "open-entry": {
-      // The panel's full entry, opened as a page for the tab the card was in.
-      const tab = sender.tab?.id !== undefined ? `tab=${sender.tab.id}&` : "";
+      // The panel's full entry, opened as a page: from our pages, or for the tab whose top frame asks.
+      const page = fromExtensionPage(sender);
+      if (!page && !fromTopFrame(sender)) return undefined;
+      if (!mayOpenTab(page ? "pages" : `tab:${sender.tab!.id}`, Date.now())) return undefined;
+      const tab = !page ? `tab=${sender.tab!.id}&` : "";
       await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${tab}entity=${encodeURIComponent(message.entityId)}`) });
       return undefined;
     }
@@ -66,6 +76,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: browser.Runtime.Mes
   return handle(message, sender);
 });
 
+// Content scripts hold a port open so they learn when this extension is reloaded or updated (the port
+// disconnects and their context is gone): nothing is sent over it.
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== CONTENT_PORT) port.disconnect();
+});
+
 browser.commands.onCommand.addListener(async (command: string, tab?: browser.Tabs.Tab) => {
   if (command !== "next-name" && command !== "previous-name" && command !== "toggle-site") return;
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -73,10 +89,27 @@ browser.commands.onCommand.addListener(async (command: string, tab?: browser.Tab
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(key(tabId));
+  void browser.storage.session.remove(summaryKey(tabId));
 });
 
+/**
+ * A "loading" update comes for a new document, and in Chromium also for a
+ * same-document navigation (history.pushState/replaceState, a hash change) or
+ * a back/forward-cache restore. The summary stays when the content script that
+ * reported it still answers from the tab's top frame; otherwise it no longer
+ * describes the tab. (The content script also reports again on pageshow,
+ * popstate, hashchange and URL changes.)
+ */
+async function checkSummary(tabId: number): Promise<void> {
+  const stored = await readStored(tabId);
+  if (!stored) return;
+  const answer: unknown = await browser.tabs.sendMessage(tabId, { type: "which-document" }, { frameId: 0 }).catch(() => null);
+  if (isDocumentId(answer) && answer === stored.document) return;
+  // Only drop what is still the old document's: a new document may have reported meanwhile.
+  const now = await readStored(tabId);
+  if (now?.document === stored.document) await browser.storage.session.remove(summaryKey(tabId));
+}
+
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  // A new document in the tab: the old summary no longer describes it.
-  if (change.status === "loading") void browser.storage.session.remove(key(tabId));
+  if (change.status === "loading") void checkSummary(tabId).catch(() => undefined);
 });

@@ -8,7 +8,14 @@ import type { Briefing } from "../core/knowledge/briefing";
 export interface HoverOptions {
   paint: Paint;
   card: CardHost;
-  showDelayMs: number;
+  /** Read at each dwell: a settings change applies to the next one. */
+  showDelayMs(): number;
+  /**
+   * Called on each trusted event before anything is done: false when the
+   * extension was reloaded or removed under the page (the composition root
+   * then takes everything down), so an orphaned listener does nothing.
+   */
+  alive(): boolean;
   /** How often each entity id (or unknown name's text) is named in the article. */
   count(mark: PaintedMark): number;
   briefing(entityId: string): Promise<Briefing | null>;
@@ -56,7 +63,7 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
   const run = (effect: HoverEffect) => {
     switch (effect.type) {
       case "start-show-timer":
-        showTimer = view.setTimeout(() => dispatch({ type: "show-timer", id: effect.id }), options.showDelayMs);
+        showTimer = view.setTimeout(() => dispatch({ type: "show-timer", id: effect.id }), options.showDelayMs());
         paint.hover(paint.marks[effect.id] ?? null);
         break;
       case "cancel-show-timer":
@@ -115,18 +122,23 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
     dispatch(index === null ? { type: "leave-name" } : { type: "enter-name", id: index });
   };
 
+  // Only the reader's own input counts: a page's synthetic events (dispatchEvent, .click()) are not trusted.
+  const ours = (e: Event) => e.isTrusted && options.alive();
   const onMove = (e: MouseEvent) => {
+    if (!ours(e)) return;
     pointer = { x: e.clientX, y: e.clientY, target: e.target };
     if (!frame) frame = view.requestAnimationFrame(update);
   };
   const onKey = (e: KeyboardEvent) => {
+    if (!ours(e)) return;
     if (e.key === "Escape" && (state.shown !== null || state.pending !== null)) dispatch({ type: "dismiss" });
   };
   const onDown = (e: MouseEvent) => {
+    if (!ours(e)) return;
     if (state.shown !== null && !card.contains(e.target)) dispatch({ type: "dismiss" });
   };
-  const onScroll = () => {
-    if (state.shown === null) return;
+  const onScroll = (e: Event) => {
+    if (state.shown === null || !ours(e)) return;
     const r = anchorOf(paint.marks[state.shown]!);
     if (r.top + r.height < 0 || r.top > view.innerHeight) dispatch({ type: "dismiss" });
   };

@@ -39,12 +39,24 @@ export interface Paint {
   near(node: Node, offset: number): PaintedMark[];
   /** Shows one mark while its card is open, if it is not painted (the "nothing until hover" style, a mention past the first). */
   hover(mark: PaintedMark | null): void;
+  /** Paints the same marks in another style (a settings change): nothing is read again. */
+  restyle(style: MarkStyle): void;
   /** Briefly tints one mark ("Show in page"). */
   flash(mark: PaintedMark): void;
   /** Switches the marks to their light-on-dark colours, or back, when the page's scheme changes. */
   setDark(dark: boolean): void;
   destroy(): void;
 }
+
+// The "hover" style registers unstyled highlights ("hidden"): nothing shows, hit-testing still works.
+const baseName = (style: MarkStyle, kind: MarkKind) => `backstory-${style === "hover" ? "hidden" : style}-${kind}`;
+const HOVER = "backstory-hover";
+const FLASH = "backstory-flash";
+
+/** Every name Backstory registers highlights under (content.css styles each), for clearing an old instance's. */
+export const HIGHLIGHT_NAMES: readonly string[] = ["", "-dark"].flatMap((scheme) =>
+  [...(["underline", "tint", "hover"] as const).flatMap((style) => (["person", "organization", "unknown"] as const).map((kind) => baseName(style, kind))), HOVER, FLASH].map((base) => base + scheme),
+);
 
 /**
  * Paints marks with the CSS Custom Highlight API: the page's DOM is not
@@ -70,21 +82,28 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
     if (list) list.push(range);
     else byKind.set(m.kind, [range]);
   }
+  // One Highlight per kind, registered under the names of the current style and scheme: a new style or
+  // scheme re-registers the same highlights, so the ranges stay.
+  const kinds = new Map([...byKind].map(([kind, ranges]) => [kind, new Highlight(...ranges)] as const));
+  const highlights = new Set<Highlight>(kinds.values());
+  const hovered = new Highlight();
+  const flashing = new Highlight();
+  const basesFor = (s: MarkStyle): [string, Highlight][] => [
+    ...[...kinds].map(([kind, h]) => [baseName(s, kind), h] as [string, Highlight]),
+    [HOVER, hovered],
+    [FLASH, flashing],
+  ];
   /** Our highlights by base name; registered as `${base}-dark` while the article is shown light-on-dark. */
-  const ours: [string, Highlight][] = [];
+  let ours = basesFor(style);
   let scheme = dark ? "-dark" : "";
-  const highlights = new Set<Highlight>();
-  const register = (base: string, highlight: Highlight) => {
-    CSS.highlights.set(base + scheme, highlight);
-    ours.push([base, highlight]);
-    return highlight;
+  const register = () => {
+    for (const [base, highlight] of ours) CSS.highlights.set(base + scheme, highlight);
   };
-  for (const [kind, ranges] of byKind) {
-    // The "hover" style registers unstyled highlights: nothing shows, hit-testing still works.
-    highlights.add(register(`backstory-${style === "hover" ? "hidden" : style}-${kind}`, new Highlight(...ranges)));
-  }
-  const hovered = register("backstory-hover", new Highlight());
-  const flashing = register("backstory-flash", new Highlight());
+  // Only our own registrations are undone: the session that replaces this one has registered the same names.
+  const unregister = () => {
+    for (const [base, highlight] of ours) if (CSS.highlights.get(base + scheme) === highlight) CSS.highlights.delete(base + scheme);
+  };
+  register();
   let flashTimer = 0;
   let nodeStart: Map<Node, number> | null = null;
   return {
@@ -116,19 +135,24 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
       flashing.add(mark.range);
       flashTimer = view.setTimeout(() => flashing.clear(), FLASH_MS);
     },
+    restyle(next) {
+      unregister();
+      style = next;
+      ours = basesFor(next);
+      hovered.clear();
+      register();
+    },
     setDark(nowDark) {
       const next = nowDark ? "-dark" : "";
       if (next === scheme) return;
       // The same highlights under their other names: the ranges stay, the colours follow the page.
-      for (const [base, highlight] of ours) {
-        CSS.highlights.delete(base + scheme);
-        CSS.highlights.set(base + next, highlight);
-      }
+      unregister();
       scheme = next;
+      register();
     },
     destroy() {
       view.clearTimeout(flashTimer);
-      for (const [base] of ours) CSS.highlights.delete(base + scheme);
+      unregister();
     },
   };
 }

@@ -1,7 +1,8 @@
-import { readSteps } from "../core/read";
+import { readSteps, type PageRead } from "../core/read";
 import { Cancelled, runInSlices } from "./slicing";
 import { MAX_PAINTED_MARKS } from "../shared/timings";
-import type { Settings } from "../shared/settings";
+import type { MarkStyle, Settings } from "../shared/settings";
+import type { TextMap } from "../core/textmap/textmap";
 import { MAX_TEXT_LENGTH, parseFoundNames, type PageSummary } from "../shared/messages";
 import type { FoundNames } from "../core/names-in-text";
 import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
@@ -17,6 +18,14 @@ export interface Session {
   summary: PageSummary;
   /** The elements whose changes call for a re-scan: the article's, or the body when none was found. */
   watched: Element[];
+  /** Whether an article was found (otherwise `watched` is the body). */
+  article: boolean;
+  /** The text this session was built from; a new read that finds the same keeps the session (src/core/rescan.ts). */
+  map: TextMap | null;
+  /** The painted marks, whose ranges break when the page removes their text. */
+  marks: readonly PaintedMark[];
+  /** Paints the same marks in another style. */
+  restyle(style: MarkStyle): void;
   /** Moves to the next (+1) or previous (-1) mark and opens its card. */
   step(direction: 1 | -1): void;
   /** Scrolls to the next mark of an entity (or unknown name) and flashes it. */
@@ -56,21 +65,37 @@ async function namesIn(text: string): Promise<FoundNames> {
   return parseFoundNames(await send({ type: "find-names", text: asked }), asked) ?? NO_NAMES;
 }
 
+/** Finds the article and reads its text, in time slices; throws Cancelled when `isCancelled` turns true between slices. */
+export function readPage(doc: Document, force: boolean, isCancelled: () => boolean): Promise<PageRead> {
+  return runInSlices(readSteps(doc, { force }), isCancelled);
+}
+
+export interface SessionOptions {
+  force: boolean;
+  isCancelled(): boolean;
+  /** The hover delay as the settings say now. */
+  showDelayMs(): number;
+  /** False once the extension is gone under the page (see hover.ts). */
+  alive(): boolean;
+}
+
 /**
- * Reads and paints in time slices, so the page stays responsive; throws
- * Cancelled when `isCancelled` turns true between slices.
+ * Finds the names in a read, paints them and wires the card, in time slices
+ * so the page stays responsive; throws Cancelled when `isCancelled` turns true.
  */
-export async function startSession(doc: Document, settings: Settings, force: boolean, isCancelled: () => boolean): Promise<Session> {
+export async function startSession(doc: Document, read: PageRead, settings: Settings, options: SessionOptions): Promise<Session> {
+  const { force, isCancelled } = options;
   const host = doc.location.host;
-  const read = await runInSlices(readSteps(doc, { force }), isCancelled);
   const { article } = read;
   const scan = { ...read, ...(read.map ? await namesIn(read.map.text) : NO_NAMES) };
   if (isCancelled()) throw new Cancelled();
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
   const marks = marksFrom(scan, settings.kinds);
   const summary = summarize(host, marks, base);
-  const watched = scan.article.roots.length > 0 ? scan.article.roots : [doc.body];
-  if (!scan.map || marks.length === 0) return { summary, watched, step() {}, show() {}, destroy() {} };
+  const found = scan.article.roots.length > 0;
+  const watched = found ? scan.article.roots : [doc.body];
+  const common = { summary, watched, article: found, map: scan.map };
+  if (!scan.map || marks.length === 0) return { ...common, marks: [], restyle() {}, step() {}, show() {}, destroy() {} };
 
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
@@ -82,7 +107,8 @@ export async function startSession(doc: Document, settings: Settings, force: boo
   const hover: Hover = startHover(doc, {
     paint: painted,
     card,
-    showDelayMs: settings.hoverDelayMs,
+    showDelayMs: options.showDelayMs,
+    alive: options.alive,
     count: (m) => counts.get(key(m)) ?? 1,
     briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published }),
     fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
@@ -109,8 +135,9 @@ export async function startSession(doc: Document, settings: Settings, force: boo
     target?.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
   };
   return {
-    summary,
-    watched,
+    ...common,
+    marks: painted.marks,
+    restyle: (style) => painted.restyle(style),
     step(direction) {
       const list = painted.marks;
       cursor = (cursor + direction + list.length) % list.length;

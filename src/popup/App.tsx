@@ -4,6 +4,7 @@ import { send, sendToTab } from "../shared/runtime";
 import { t } from "../shared/i18n";
 import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
+import { watchSummary } from "../shared/summary-store";
 import { PageView } from "./PageView";
 import { TimelineView } from "./TimelineView";
 import { SearchView } from "./SearchView";
@@ -29,13 +30,11 @@ export function App({ tabId, entity }: PopupProps) {
     send({ type: "get-summary", tabId }).then(setSummary, () => setSummary(null));
   };
   useEffect(refresh, [tabId]);
+  // The page's summary as the background stores it: after a settings change, a scan anyway, a navigation.
+  useEffect(() => (tabId === null ? undefined : watchSummary(tabId, refresh)), [tabId]);
   useEffect(() => {
     void loadSettings().then(setSettings);
-    return watchSettings((next) => {
-      setSettings(next);
-      // The content script rescans at once; give it a moment, then show what it found.
-      setTimeout(refresh, 150);
-    });
+    return watchSettings(setSettings);
   }, [tabId]);
 
   const date = summary?.published ?? null;
@@ -50,7 +49,7 @@ export function App({ tabId, entity }: PopupProps) {
   }
   return (
     <>
-      <Header summary={summary} tabId={tabId} onScanned={() => setTimeout(refresh, 150)} />
+      <Header summary={summary} tabId={tabId} onScanned={refresh} />
       <nav class="views" role="tablist" aria-label="Backstory">
         {(["page", "timeline", "search"] as const).map((v) => (
           <button key={v} role="tab" id={`tab-${v}`} aria-selected={view === v} aria-controls={`view-${v}`} onClick={() => setView(v)}>

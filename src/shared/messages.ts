@@ -42,7 +42,8 @@ export type Command = "next-name" | "previous-name" | "toggle-site";
 
 /** Messages the background receives. */
 export type BackgroundMessage =
-  | { type: "page-summary"; summary: PageSummary }
+  /** `document` names the content script's instance in its document, so a same-document navigation keeps the summary. */
+  | { type: "page-summary"; summary: PageSummary; document: string }
   | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
   | { type: "find-names"; text: string }
@@ -52,7 +53,20 @@ export type BackgroundMessage =
 export type ContentMessage =
   | { type: "command"; command: Command }
   | { type: "scan-anyway" }
-  | { type: "show-mention"; entityId: string | null; text: string | null };
+  | { type: "show-mention"; entityId: string | null; text: string | null }
+  /** Which document instance answers in the tab: the background asks on a tab's "loading" update. */
+  | { type: "which-document" }
+  /** Test builds only (see src/content/testing.ts): the card's state, for the end-to-end tests. */
+  | { type: "test-card" };
+
+/** The session storage key of a tab's summary; shared by the background, which writes it, and the popup, which watches it. */
+export const summaryKey = (tabId: number) => `tab:${tabId}`;
+
+/** What the background stores under summaryKey. */
+export interface StoredSummary {
+  document: string;
+  summary: PageSummary;
+}
 
 export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary" }
   ? PageSummary | null
@@ -71,6 +85,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const isDay = (v: unknown): v is string | null => v === null || (isString(v, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v));
 const isCount = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v > 0;
 const isId = (v: unknown): v is string => isString(v, 100) && /^[a-z0-9-]+$/.test(v);
+export const isDocumentId = (v: unknown): v is string => isString(v, 64) && /^[a-z0-9-]+$/.test(v);
+
+export function isStoredSummary(v: unknown): v is StoredSummary {
+  return isRecord(v) && isDocumentId(v.document) && isPageSummary(v.summary);
+}
 
 function isFoundEntity(v: unknown): v is FoundEntity {
   return isRecord(v) && isId(v.id) && isString(v.name, 200) && ENTITY_TYPES.has(v.type) && isCount(v.count);
@@ -92,7 +111,7 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
   if (!isRecord(v)) return null;
   switch (v.type) {
     case "page-summary":
-      return isPageSummary(v.summary) ? { type: v.type, summary: v.summary } : null;
+      return isPageSummary(v.summary) && isDocumentId(v.document) ? { type: v.type, summary: v.summary, document: v.document } : null;
     case "get-summary":
       return typeof v.tabId === "number" && Number.isInteger(v.tabId) && v.tabId >= 0 ? { type: v.type, tabId: v.tabId } : null;
     case "get-briefing":
@@ -128,7 +147,11 @@ export function parseContentMessage(v: unknown): ContentMessage | null {
     case "command":
       return COMMANDS.has(v.command) ? { type: v.type, command: v.command as Command } : null;
     case "scan-anyway":
+    case "which-document":
       return { type: v.type };
+    case "test-card":
+      // Only a test build answers it (see src/content/testing.ts); what ships does not know the message.
+      return __BACKSTORY_TEST__ ? { type: v.type } : null;
     case "show-mention":
       return (v.entityId === null || isId(v.entityId)) && isNullableString(v.text, 200) && (v.entityId !== null || v.text !== null)
         ? { type: v.type, entityId: v.entityId, text: v.text }

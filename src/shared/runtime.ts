@@ -1,6 +1,9 @@
 import browser from "webextension-polyfill";
 import type { BackgroundMessage, ContentMessage, Reply } from "./messages";
 
+/** The name of the port each content script holds open to the background (see src/content/lifecycle.ts). */
+export const CONTENT_PORT = "backstory-content";
+
 /** Sends a message to the background and types its reply. */
 export async function send<M extends BackgroundMessage>(message: M): Promise<Reply<M>> {
   return (await browser.runtime.sendMessage(message)) as Reply<M>;

@@ -10,6 +10,8 @@ export const FLASH_MS = 1600;
 export const SLICE_MS = 8;
 /** Quiet time after the page's last DOM change before re-scanning: news pages render in bursts; one re-scan per burst. */
 export const RESCAN_DEBOUNCE_MS = 400;
+/** Longest a re-scan waits behind a page that never stops changing: it still catches up, at most this often. */
+export const RESCAN_MAX_WAIT_MS = 3000;
 /**
  * Marks painted on one page at most (all are counted): far more than a reader can use, and creating a
  * Range costs Firefox more for every range already in the same text node (25,000 names took it 46 s).

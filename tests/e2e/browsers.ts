@@ -23,6 +23,8 @@ export interface PageMessage {
 }
 
 export interface TestPage {
+  /** The browser this page is in. */
+  browser: TestBrowser;
   /** Page errors and console messages since the page opened (content scripts' included). */
   messages: PageMessage[];
   goto(url: string): Promise<void>;
@@ -47,10 +49,18 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Opens the extension page at `file` ("popup.html?tab=3") in a new tab. */
   openExtensionPage(file: string): Promise<TestPage>;
+  /**
+   * One extension page kept open for asking content scripts things over
+   * tabs.sendMessage, a channel pages cannot use (see tests/e2e/page.ts card()).
+   * Opened on first use, in a tab of its own.
+   */
+  control(): Promise<TestPage>;
   close(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
+/** The test builds (build.mjs): as shipped, plus the tests' view of the card (src/content/testing.ts). */
+const DIST = path.join(root, "dist/test");
 export const OUTPUT = path.join(root, "test-output");
 mkdirSync(OUTPUT, { recursive: true });
 
@@ -78,7 +88,7 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
 }
 
 async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
-  const ext = path.join(root, "dist/chrome");
+  const ext = path.join(DIST, "chrome");
   const profile = options.profile ?? mkdtempSync(path.join(tmpdir(), "backstory-chromium-"));
   if (options.defaultFontSize !== undefined) {
     // Chromium reads the font settings from the profile's preferences; there is no switch for them.
@@ -87,7 +97,8 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   }
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM!,
-    headless: true,
+    // HEADED=1 shows the browser (on a machine without a display: xvfb-run -a), see docs/testing.md.
+    headless: !process.env.HEADED,
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     // Playwright passes --disable-extensions by default; this overrides it.
@@ -95,7 +106,11 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
+  let self: TestBrowser;
   const wrap = (page: PwPage): TestPage => ({
+    get browser() {
+      return self;
+    },
     messages: listen(page),
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn),
@@ -111,7 +126,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     // caret "initial": Playwright otherwise restyles text fields to hide the caret, which leaves style="" on them.
     screenshot: async (file) => void (await page.screenshot({ path: file, caret: "initial" })),
   });
-  return {
+  self = {
     name: "chromium",
     newPage: async () => wrap(await ctx.newPage()),
     async openExtensionPage(file) {
@@ -119,11 +134,13 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
       await page.goto(`chrome-extension://${extensionId}/${file}`);
       return wrap(page);
     },
+    control: once(() => self.openExtensionPage(CONTROL_PAGE)),
     async close() {
       await ctx.close();
       if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
+  return self;
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
@@ -131,7 +148,8 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
   const browser: PpBrowser = await puppeteer.launch({
     browser: "firefox",
     executablePath: FIREFOX!,
-    headless: true,
+    // HEADED=1 shows the browser (on a machine without a display: xvfb-run -a), see docs/testing.md.
+    headless: !process.env.HEADED,
     defaultViewport: options.viewport ?? { width: 1200, height: 900 },
     // Lets BiDi navigate to moz-extension:// pages (the popup).
     args: ["--remote-allow-system-access"],
@@ -145,8 +163,12 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
       ...(options.defaultFontSize !== undefined ? { "font.size.variable.x-western": options.defaultFontSize } : {}),
     },
   });
-  await browser.installExtension(path.join(root, "dist/firefox"));
+  await browser.installExtension(path.join(DIST, "firefox"));
+  let self: TestBrowser;
   const wrap = (page: PpPage): TestPage => ({
+    get browser() {
+      return self;
+    },
     messages: listenPp(page),
     goto: async (url) => void (await page.goto(url)),
     evaluate: (fn) => page.evaluate(fn) as never,
@@ -161,9 +183,10 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     click: (selector) => page.click(selector),
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
   });
-  return {
+  self = {
     name: "firefox",
     newPage: async () => wrap(await browser.newPage()),
+    control: once(() => self.openExtensionPage(CONTROL_PAGE)),
     async openExtensionPage(file) {
       const page = await browser.newPage();
       // goto() never resolves for moz-extension:// over BiDi: start it and wait for the document.
@@ -175,6 +198,15 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
       await browser.close();
     },
   };
+  return self;
+}
+
+/** The popup for a tab that does not exist: an extension page that shows nothing and does nothing. */
+const CONTROL_PAGE = "popup.html?tab=2147483647";
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | null = null;
+  return () => (made ??= make());
 }
 
 /**

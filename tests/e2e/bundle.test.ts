@@ -23,6 +23,13 @@ describe("the built extension", () => {
     console.log(`bundle sizes (content.js budget ${CONTENT_BUDGET_GZ / 1024} KB gzipped):\n  ${lines.join("\n  ")}`);
     for (const browser of ["chrome", "firefox"]) expect(gzSize(path.join(dist, browser, "content.js")), browser).toBeLessThanOrEqual(CONTENT_BUDGET_GZ);
   });
+  it("ships without the tests' view of the card: only the test build (dist/test/) has it", () => {
+    for (const browser of ["chrome", "firefox"]) {
+      // Names only src/content/testing.ts uses, and the test-only message's answer.
+      expect(readFileSync(path.join(dist, browser, "content.js"), "utf8"), browser).not.toMatch(/documentAsked|shownAt/);
+      expect(readFileSync(path.join(dist, "test", browser, "content.js"), "utf8"), `test/${browser}`).toMatch(/documentAsked/);
+    }
+  });
   it("contains no network API in any bundle", () => {
     for (const browser of ["chrome", "firefox"]) {
       for (const file of readdirSync(path.join(dist, browser)).filter((f) => f.endsWith(".js"))) {

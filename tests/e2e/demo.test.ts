@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type TestBrowser, type TestPage } from "./browsers";
-import { bringTo, cardText, openDemo, openPopupFor, paintedTexts, pointOf, waitForMarks, type Demo } from "./page";
+import { bringTo, cardText, openDemo, openPopupFor, paintedTexts, pointOf, waitForCard, waitForMarks, waitForNoCard, type Demo } from "./page";
 
 /** Every known name the demo article's body names, in document order (header, nav, aside, comments and footer excluded). */
 const EVERY_MENTION = [
@@ -58,27 +58,27 @@ describe.each(browsers)("the demo article in %s", (name) => {
     const at = await pointOf(page, "Lavrov");
     await page.mouseMove(at.x - 3, at.y);
     await page.mouseMove(at.x, at.y);
-    await page.waitFor(() => /Minister of Foreign Affairs, Russia/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
-    const text = await page.evaluate(cardText);
+    await waitForCard(page, 5_000, (c) => /Minister of Foreign Affairs, Russia/.test(c.text));
+    const text = await cardText(page);
     expect(text).toContain("Sergei Lavrov");
     expect(text).toContain("Minister of Foreign Affairs, Russia (since 2004)");
     expect(text).toMatch(/Named 7 times in this article/);
     await new Promise((resolve) => setTimeout(resolve, 250)); // let the card's fade-in finish
     await page.screenshot(path.join(OUTPUT, `${name}-card.png`));
     await page.mouseMove(5, 5);
-    await page.waitFor(() => !document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card"), 3_000);
-    expect(await page.evaluate(cardText)).toBeNull();
+    await waitForNoCard(page, 3_000);
+    expect(await cardText(page)).toBeNull();
   });
 
   it("says honestly that the briefing file has nothing on an unknown name", async () => {
     const at = await bringTo(page, "Virginia Mayo", 300);
     await page.mouseMove(at.x, at.y);
-    await page.waitFor(() => /nothing on this name/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
-    const text = await page.evaluate(cardText);
+    await waitForCard(page, 5_000, (c) => /nothing on this name/.test(c.text));
+    const text = await cardText(page);
     expect(text).toContain("Name, probably a person");
     expect(text).toContain("Named once in this article.");
     await page.mouseMove(5, 5);
-    await page.waitFor(() => !document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card"), 3_000);
+    await waitForNoCard(page, 3_000);
   });
 
   it("says what Stoltenberg was then and is now", async () => {
@@ -86,8 +86,8 @@ describe.each(browsers)("the demo article in %s", (name) => {
     await page.evaluateWith((y) => window.scrollBy(0, y - 300), at.y);
     const moved = await pointOf(page, "Jens Stoltenberg");
     await page.mouseMove(moved.x, moved.y);
-    await page.waitFor(() => /Minister of Finance/.test(document.querySelector("backstory-card")?.shadowRoot?.textContent ?? ""), 5_000);
-    const text = await page.evaluate(cardText);
+    await waitForCard(page, 5_000, (c) => /Minister of Finance/.test(c.text));
+    const text = await cardText(page);
     expect(text).toContain("Then: Secretary General, NATO (2014–2024)");
     // Open roles no recent page confirms are shown with their last confirmation, never as "now".
     expect(text).toMatch(/(Now:|Last confirmed [^:]+\d{4}:) Minister of Finance, Norway \(since 2025\)/);
@@ -97,7 +97,8 @@ describe.each(browsers)("the demo article in %s", (name) => {
   it("leaves the page's DOM as it was, apart from our one shadow host", async () => {
     const diff = await page.evaluate(async () => {
       const original = new DOMParser().parseFromString(await (await fetch(location.href)).text(), "text/html");
-      const extra = Array.from(document.documentElement.children).filter((el) => el.localName !== "head" && el.localName !== "body").map((el) => el.localName);
+      const extra = Array.from(document.documentElement.children).filter((el) => el.localName !== "head" && el.localName !== "body")
+        .map((el) => el.localName === "div" && el.hasAttribute("data-backstory-host") && el.attributes.length === 1 && el.childNodes.length === 0 ? "our host" : el.outerHTML.slice(0, 80));
       // The first difference, with some context, or "" when the two are the same.
       const firstDifference = (a: string, b: string) => {
         let i = 0;
@@ -110,7 +111,7 @@ describe.each(browsers)("the demo article in %s", (name) => {
         body: firstDifference(document.body.innerHTML, original.body.innerHTML),
       };
     });
-    expect(diff.extra.filter((tag) => tag !== "backstory-card")).toEqual([]);
+    expect(diff.extra.filter((tag) => tag !== "our host")).toEqual([]);
     expect(diff.head).toBe("");
     expect(diff.body).toBe("");
   });

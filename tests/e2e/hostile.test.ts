@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Server } from "node:http";
 import { launch, OUTPUT, type BrowserName, type PageMessage, type TestBrowser, type TestPage } from "./browsers";
-import { hasCard, noCard, sleep } from "./page";
+import { hasCard, sleep, card, waitForCard, waitForNoCard } from "./page";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error: a plain ES module without types
@@ -121,9 +121,9 @@ describe.each(browsers)("hostile and odd pages in %s", (name) => {
     expect(at, "a painted name to hover").not.toBeNull();
     await page.mouseMove(at!.x - 4, at!.y);
     await page.mouseMove(at!.x, at!.y);
-    await page.waitFor(hasCard, 5_000);
+    await waitForCard(page, 5_000);
     await page.mouseMove(2, 2);
-    await page.waitFor(noCard, 3_000);
+    await waitForNoCard(page, 3_000);
   };
 
   /** The page's own click handler still runs on a real click. */
@@ -179,7 +179,7 @@ describe.each(browsers)("hostile and odd pages in %s", (name) => {
       const frames = await page.evaluate(() => {
         const same = (document.getElementById("same") as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
         const sameKeys = Array.from((same.CSS.highlights as unknown as Map<string, unknown>).keys());
-        const sameCard = same.document.querySelector("backstory-card") !== null;
+        const sameCard = same.document.querySelector("[data-backstory-host]") !== null;
         same.document.getElementById("page-button")!.click();
         return { sameKeys, sameCard, sameClicked: same.document.body.getAttribute("data-page-clicked") };
       });
@@ -212,7 +212,7 @@ describe.each(browsers)("hostile and odd pages in %s", (name) => {
       });
       await page.mouseMove(at.x, at.y);
       await sleep(900);
-      expect(await page.evaluate(noCard)).toBe(true);
+      expect(await hasCard(page)).toBe(false);
       await page.evaluate(() => (document.getElementById("widget")!.shadowRoot!.getElementById("shadow-button") as HTMLButtonElement).click());
       expect(await page.evaluate(() => document.body.getAttribute("data-shadow-clicked"))).toBe("yes");
       await hoverShowsCard(page);
@@ -253,12 +253,11 @@ describe.each(browsers)("hostile and odd pages in %s", (name) => {
     await visit("strict-csp.html", async (page) => {
       const at = await page.evaluateWith(aimAt, 0);
       await page.mouseMove(at!.x, at!.y);
-      await page.waitFor(hasCard, 5_000);
+      await waitForCard(page, 5_000);
       // The card's own styles still apply (a constructed stylesheet, not subject to the page's style-src).
-      const position = await page.evaluate(() => getComputedStyle(document.querySelector("backstory-card")!.shadowRoot!.querySelector(".card")!).position);
-      expect(["fixed", "absolute"]).toContain(position);
+      expect(["fixed", "absolute"]).toContain((await card(page))?.position);
       await page.mouseMove(2, 2);
-      await page.waitFor(noCard, 3_000);
+      await waitForNoCard(page, 3_000);
       await pageStillWorks(page);
     }, { marks: true });
   });
@@ -267,9 +266,9 @@ describe.each(browsers)("hostile and odd pages in %s", (name) => {
     await visit("remove-host.html", async (page) => {
       const at = await page.evaluateWith(aimAt, 0);
       await page.mouseMove(at!.x, at!.y);
-      await page.waitFor(hasCard, 5_000);
+      await waitForCard(page, 5_000);
       expect(await page.evaluate(() => (window as unknown as { removeCardHost(): boolean }).removeCardHost())).toBe(true);
-      expect(await page.evaluate(() => document.querySelector("backstory-card"))).toBeNull();
+      expect(await page.evaluate(() => document.querySelector("[data-backstory-host]"))).toBeNull();
       await page.mouseMove(2, 2);
       await sleep(600);
       await hoverShowsCard(page, 1);

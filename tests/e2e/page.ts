@@ -1,6 +1,7 @@
 /** Page-side probes shared by the end-to-end tests. Functions passed to `evaluate` run in the page. */
 import type { Server } from "node:http";
 import { launch, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from "./browsers";
+import type { CardSnapshot, TestProbe } from "../../src/content/testing";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -18,16 +19,101 @@ export function paintedTexts(kinds = "person|organization|unknown"): string[] {
   return ranges.map((r) => r.toString());
 }
 
-export function cardText(): string | null {
-  const host = document.querySelector("backstory-card");
-  return host?.shadowRoot?.querySelector(".card")?.textContent ?? null;
+/**
+ * The card as the content script sees it, or null when none is shown. The
+ * card's shadow root is closed, so a page cannot see it and neither can a
+ * test from the page: an extension page asks the content script (a test
+ * build only answers; see src/content/testing.ts).
+ */
+export async function card(page: TestPage): Promise<CardSnapshot | null> {
+  return (await probe(page)).card;
 }
 
-export function cardRect(): { left: number; top: number; right: number; bottom: number } | null {
-  const card = document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card");
-  if (!card) return null;
-  const r = card.getBoundingClientRect();
-  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+const tabOf = new WeakMap<TestPage, number>();
+
+const controlled = new WeakSet<object>();
+
+async function probe(page: TestPage): Promise<TestProbe> {
+  const control = await page.browser.control();
+  if (!controlled.has(page.browser)) {
+    // The control page opened in front: hidden pages get no animation frames, and hovers need them.
+    controlled.add(page.browser);
+    await page.bringToFront();
+  }
+  const known = tabOf.get(page);
+  if (known !== undefined) {
+    const answer = await askTab(control, known);
+    if (answer) return answer;
+  }
+  // Find the page's tab: the one whose content script answers from the page's URL.
+  const href = await page.evaluate(() => location.href);
+  const tabs = await control.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return (await (g.browser ?? g.chrome)!.tabs.query({})).map((t) => t.id!);
+  });
+  const found: [number, TestProbe][] = [];
+  for (const id of tabs) {
+    const answer = await askTab(control, id);
+    if (answer?.href === href) found.push([id, answer]);
+  }
+  if (found.length !== 1) throw new Error(`expected one tab with a content script at ${href}, found ${found.length}`);
+  tabOf.set(page, found[0]![0]);
+  return found[0]![1];
+}
+
+async function askTab(control: TestPage, tabId: number): Promise<TestProbe | null> {
+  return control.evaluateWith(async (tab) => {
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    try {
+      return ((await (g.browser ?? g.chrome)!.tabs.sendMessage(tab, { type: "test-card" }, { frameId: 0 })) as TestProbe | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  }, tabId);
+}
+
+/** What the content script counted (test builds only): reads of the page, and the background's "which document" questions. */
+export async function counters(page: TestPage): Promise<{ reads: number; documentAsked: number }> {
+  const { reads, documentAsked } = await probe(page);
+  return { reads, documentAsked };
+}
+
+export async function cardText(page: TestPage): Promise<string | null> {
+  return (await card(page))?.text ?? null;
+}
+
+/** Waits until a card is shown (and satisfies `check`, if given); returns it. */
+export async function waitForCard(page: TestPage, timeoutMs = 5_000, check: (card: CardSnapshot) => boolean = () => true): Promise<CardSnapshot> {
+  let last: CardSnapshot | null = null;
+  await until(async () => {
+    last = await card(page);
+    return last !== null && check(last);
+  }, timeoutMs, () => `a card${last ? `; the card shows: ${(last as CardSnapshot).text.slice(0, 200)}` : ""}`);
+  return last!;
+}
+
+export async function waitForNoCard(page: TestPage, timeoutMs = 3_000): Promise<void> {
+  await until(async () => (await card(page)) === null, timeoutMs, () => "no card");
+}
+
+export async function hasCard(page: TestPage): Promise<boolean> {
+  return (await card(page)) !== null;
+}
+
+/** Polls a condition every 50 ms; an evaluation that fails (a navigation, a busy page) is tried again. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, what: () => string = () => "a condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      if (await check()) return;
+      lastError = null;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for ${what()}${lastError ? `; last error: ${String(lastError)}` : ""}`);
+    await sleep(50);
+  }
 }
 
 /** The centre of the `nth` painted range whose text is `text`, in viewport coordinates. */
@@ -57,7 +143,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 type Api = {
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
-  tabs: { sendMessage(tabId: number, message: unknown, options?: unknown): Promise<unknown> };
+  tabs: { sendMessage(tabId: number, message: unknown, options?: unknown): Promise<unknown>; query(q: object): Promise<{ id?: number }[]> };
+  runtime: { reload(): void };
 };
 
 /** The tab ids the background holds summaries for (read from an extension page). */
@@ -65,7 +152,7 @@ export async function summarizedTabs(extensionPage: TestPage): Promise<number[]>
   return extensionPage.evaluate(async () => {
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
     const api = (g.browser ?? g.chrome)!;
-    return Object.keys(await api.storage.session.get(null)).map((k) => Number(k.replace("tab:", "")));
+    return Object.keys(await api.storage.session.get(null)).filter((k) => k.startsWith("tab:")).map((k) => Number(k.replace("tab:", "")));
   });
 }
 
@@ -80,10 +167,9 @@ export async function messageTab(extensionPage: TestPage, tabId: number, message
 /** Opens the popup as a page for the one tab with a summary. */
 export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestPage; tabId: number }> {
   const popup = await browser.openExtensionPage("popup.html");
-  // The page's content script reports once it has read the page: on a page that is not an article, right after load.
-  let tabs = await summarizedTabs(popup);
-  for (const deadline = Date.now() + 5_000; tabs.length === 0 && Date.now() < deadline; tabs = await summarizedTabs(popup)) await sleep(50);
-  if (tabs.length !== 1) throw new Error(`expected one tab with a summary, found ${tabs.length}`);
+  // The page reports its summary once it has read it: on a loaded machine that may come after the popup opened.
+  let tabs: number[] = [];
+  await until(async () => (tabs = await summarizedTabs(popup)).length === 1, 10_000, () => `one tab with a summary (found ${tabs.length})`);
   await popup.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabs[0]!);
   // Wait for the new document: the first one, describing the popup's own tab, also has a [data-state].
   await popup.waitFor(() => location.search.startsWith("?tab=") && document.querySelector("[data-state]") !== null);
@@ -116,13 +202,6 @@ export async function openDemo(name: BrowserName, options: LaunchOptions = {}): 
   };
 }
 
-export const hasCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") != null;
-/** The card is open and its fade-in is over: what a screenshot should show. */
-export const cardSettled = () => {
-  const card = document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card");
-  return card != null && card.getAnimations().every((a) => a.playState === "finished");
-};
-export const noCard = () => document.querySelector("backstory-card")?.shadowRoot?.querySelector(".card") == null;
 
 /** Waits until the painted names of some kinds satisfy `check`; returns them. */
 export async function waitForMarks(page: TestPage, check: (names: string[]) => boolean, kinds = "person|organization", timeoutMs = 8_000): Promise<string[]> {

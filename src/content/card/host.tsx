@@ -2,13 +2,28 @@ import { render } from "preact";
 import { Card, type CardProps } from "./Card";
 import { placeCard, type Rect } from "../../core/layout/place";
 import css from "./card.css";
+import { exposeCardRoot } from "../testing";
 
 /**
- * Our one element in the page: a custom-named host with a shadow root
+ * Our one element in the page: a plain <div> host with a closed shadow root
  * holding the card, untouched by the page's CSS. Created on first use, so a
  * page where no card is ever opened never gets it.
+ *
+ * Why a <div> and a closed root: a custom-named host can be defined by the
+ * page first, and a page-defined element reaches even a closed root through
+ * attachInternals(); a <div> cannot be upgraded, and a closed root is not on
+ * `host.shadowRoot`. The root lives only in this closure (and, in test builds
+ * alone, in src/content/testing.ts, which the page cannot reach either).
  */
-export const HOST_TAG = "backstory-card";
+export const HOST_ATTRIBUTE = "data-backstory-host";
+
+/** Removes hosts an earlier instance of the content script left (an extension reload or update under an open page). */
+export function removeLeftoverHosts(doc: Document): void {
+  for (const el of Array.from(doc.documentElement.children)) if (el.localName === "div" && el.hasAttribute(HOST_ATTRIBUTE)) el.remove();
+}
+
+/** Events a page can dispatch into the card if it ever got hold of a node in it: only trusted ones get through. */
+const GUARDED_EVENTS = ["click", "auxclick", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup", "input", "submit"];
 
 export interface CardHost {
   show(props: CardProps, anchor: Rect): void;
@@ -28,8 +43,12 @@ export function createCardHost(doc: Document): CardHost {
 
   const ensure = (): HTMLElement => {
     if (host?.isConnected && mount) return mount;
-    host = doc.createElementNS("http://www.w3.org/1999/xhtml", HOST_TAG) as HTMLElement;
-    shadow = host.attachShadow({ mode: "open" });
+    host = doc.createElementNS("http://www.w3.org/1999/xhtml", "div") as HTMLElement;
+    host.setAttribute(HOST_ATTRIBUTE, "");
+    shadow = host.attachShadow({ mode: "closed" });
+    // Capture at the root runs before any listener inside it: an untrusted event stops here.
+    for (const type of GUARDED_EVENTS) shadow.addEventListener(type, stopUntrusted, true);
+    if (__BACKSTORY_TEST__) exposeCardRoot(host, shadow);
     adoptStyles(doc, shadow, css);
     mount = doc.createElementNS("http://www.w3.org/1999/xhtml", "div") as HTMLElement;
     shadow.appendChild(mount);
@@ -86,6 +105,13 @@ export function createCardHost(doc: Document): CardHost {
       host = shadow = mount = null;
     },
   };
+}
+
+function stopUntrusted(e: Event): void {
+  if (!e.isTrusted) {
+    e.stopImmediatePropagation();
+    e.preventDefault();
+  }
 }
 
 /** Constructable stylesheets are not subject to the page's CSP for inline styles; a <style> in our shadow root is the fallback. */

@@ -1,0 +1,49 @@
+import browser from "webextension-polyfill";
+import { parseContentMessage, type ContentMessage } from "../shared/messages";
+import { counters, testProbe } from "./testing";
+
+/** What the extension's messages act on, as the composition root holds it. */
+export interface MessageTarget {
+  /** The keyboard commands and "Show in page", on the session in place (if any). */
+  step(direction: 1 | -1): void;
+  show(entityId: string | null, text: string | null): void;
+  toggleSite(): Promise<void>;
+  scanAnyway(): Promise<void>;
+  /** This instance's id in its document (see the background's "which-document"). */
+  documentId: string;
+  /** False once the instance is done (see backstory.ts). */
+  alive(): boolean;
+  onError(error: unknown): void;
+}
+
+async function handle(message: ContentMessage, target: MessageTarget): Promise<unknown> {
+  switch (message.type) {
+    case "command":
+      if (message.command === "toggle-site") await target.toggleSite();
+      else target.step(message.command === "next-name" ? 1 : -1);
+      return undefined;
+    case "scan-anyway":
+      await target.scanAnyway();
+      return undefined;
+    case "show-mention":
+      target.show(message.entityId, message.text);
+      return undefined;
+    case "which-document":
+      if (__BACKSTORY_TEST__) counters.documentAsked += 1;
+      return target.documentId;
+    case "test-card":
+      return __BACKSTORY_TEST__ ? testProbe() : undefined;
+  }
+}
+
+/** Takes messages from the background and our pages; returns the unsubscribe. */
+export function listenToExtension(target: MessageTarget): () => void {
+  const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+    // Only our own background and pages (content scripts cannot message tabs): never another extension, never the page.
+    if (sender.id !== browser.runtime.id || !target.alive()) return undefined;
+    const message = parseContentMessage(raw);
+    return message ? handle(message, target).catch(target.onError) : undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
