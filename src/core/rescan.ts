@@ -99,7 +99,7 @@ export function rescan(state: RescanState, event: RescanEvent): [RescanState, Re
 /**
  * What a settings change asks of one page: nothing at all (another site
  * switched, nothing this page shows), a new hover delay, a repaint in another
- * style, a new session (other kinds of names), or the page switched on or off.
+ * style, a new session (other kinds of names, every mention), or the page switched on or off.
  */
 export type SettingsEffect = "start" | "stop" | "restart" | "restyle" | "hover-delay";
 
@@ -108,9 +108,10 @@ export function settingsEffects(before: Settings, after: Settings, host: string)
   const is = marksOn(after, host);
   if (was !== is) return [is ? "start" : "stop"];
   if (!is) return [];
-  const kinds = (s: Settings) => `${s.kinds.person}${s.kinds.organization}${s.kinds.unknown}`;
-  // Other kinds of names make other marks and counts: a new session (it repaints and takes the delay too).
-  if (kinds(before) !== kinds(after)) return ["restart"];
+  const marks = (s: Settings) => `${s.kinds.person}${s.kinds.organization}${s.kinds.unknown}${s.everyMention}`;
+  // Other kinds of names, or every mention instead of the first in each section, make other marks: a new
+  // session (it repaints and takes the delay too).
+  if (marks(before) !== marks(after)) return ["restart"];
   const effects: SettingsEffect[] = [];
   if (before.markStyle !== after.markStyle) effects.push("restyle");
   if (before.hoverDelayMs !== after.hoverDelayMs) effects.push("hover-delay");

@@ -89,6 +89,7 @@ describe("what a settings change restarts", () => {
     expect(settingsEffects(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, hoverDelayMs: 900 }, host)).toEqual(["hover-delay"]);
     expect(settingsEffects(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, markStyle: "hover", hoverDelayMs: 900 }, host)).toEqual(["restyle", "hover-delay"]);
     expect(settingsEffects(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, kinds: { ...DEFAULT_SETTINGS.kinds, unknown: false } }, host)).toEqual(["restart"]);
+    expect(settingsEffects(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, everyMention: true }, host)).toEqual(["restart"]);
   });
 });
 
