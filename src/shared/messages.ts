@@ -46,7 +46,7 @@ export type BackgroundMessage =
   | { type: "page-summary"; summary: PageSummary; document: string }
   | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
-  | { type: "find-names"; text: string }
+  | { type: "find-names"; text: string; lang: string | null }
   | { type: "open-entry"; entityId: string };
 
 /** Messages a content script receives, from the background or the popup. */
@@ -119,7 +119,10 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
     case "open-entry":
       return isId(v.entityId) ? { type: v.type, entityId: v.entityId } : null;
     case "find-names":
-      return isString(v.text, MAX_TEXT_LENGTH) ? { type: v.type, text: v.text } : null;
+      // A page writes its own lang attribute: anything but a plain language tag counts as unknown, never as a refusal.
+      return isString(v.text, MAX_TEXT_LENGTH)
+        ? { type: v.type, text: v.text, lang: isString(v.lang, 20) && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(v.lang) ? v.lang : null }
+        : null;
     default:
       return null;
   }

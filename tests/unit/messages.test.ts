@@ -52,7 +52,9 @@ describe("the background's find-names answer", () => {
     expect(parseFoundNames(null, text)).toBeNull();
   });
   it("asks with a text of bounded length only", () => {
-    expect(parseBackgroundMessage({ type: "find-names", text })).toEqual({ type: "find-names", text });
+    expect(parseBackgroundMessage({ type: "find-names", text })).toEqual({ type: "find-names", text, lang: null });
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: "de-CH" })).toEqual({ type: "find-names", text, lang: "de-CH" });
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: "<script>" })).toEqual({ type: "find-names", text, lang: null });
     expect(parseBackgroundMessage({ type: "find-names", text: 42 })).toBeNull();
   });
 });
