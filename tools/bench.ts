@@ -387,7 +387,7 @@ function contentScriptTime(profile: { nodes: ProfileNode[]; samples?: number[]; 
 
 async function extensionPass(ctx: BrowserContext, targets: { id: string; scale: number; url: string }[], demoUrl: string): Promise<{ pages: ExtResult[]; popup: PopupResult }> {
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
-  type Api = { storage: { session: { get(k: null): Promise<Record<string, { isArticle?: boolean }>>; clear(): Promise<void> } } };
+  type Api = { storage: { session: { get(k: null): Promise<Record<string, { summary?: { isArticle?: boolean } }>>; clear(): Promise<void> } } };
   await ctx.addInitScript({ content: INIT_OBSERVER });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
@@ -403,7 +403,8 @@ async function extensionPass(ctx: BrowserContext, targets: { id: string; scale: 
       let summary: { isArticle?: boolean } | undefined;
       const deadline = Date.now() + 15_000;
       while (!summary && Date.now() < deadline) {
-        summary = Object.values(await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.get(null)))[0];
+        // The background stores {summary, instance} per tab (src/background/index.ts).
+        summary = Object.values(await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.get(null)))[0]?.summary;
         if (!summary) await new Promise((r) => setTimeout(r, 25));
       }
       // Two frames, so the rendering the highlights cause is over too.
