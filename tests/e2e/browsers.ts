@@ -116,7 +116,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     evaluate: (fn) => page.evaluate(fn),
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
-    waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
+    waitFor: (fn, timeout = 10_000) => until(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
@@ -174,7 +174,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     evaluate: (fn) => page.evaluate(fn) as never,
     evaluateWith: (fn, arg) => page.evaluate(fn as never, arg) as never,
     evaluateScript: (source) => page.evaluate(source),
-    waitFor: (fn, timeout = 10_000) => poll(() => page.evaluate(fn), timeout),
+    waitFor: (fn, timeout = 10_000) => until(() => page.evaluate(fn), timeout),
     mouseMove: (x, y) => page.mouse.move(x, y),
     mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
@@ -191,7 +191,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
       const page = await browser.newPage();
       // goto() never resolves for moz-extension:// over BiDi: start it and wait for the document.
       page.goto(`moz-extension://${uuid}/${file}`, { timeout: 0 }).catch(() => undefined);
-      await poll(() => page.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete"), 10_000);
+      await until(() => page.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete"), 10_000);
       return wrap(page);
     },
     async close() {
@@ -210,11 +210,12 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * Polls a page-side condition every 50 ms. Used instead of the drivers' own
+ * Polls a condition every 50 ms. Used instead of the drivers' own
  * waitForFunction, whose long-lived polling script now and then dies with a
- * protocol error over BiDi; an evaluation that fails is simply tried again.
+ * protocol error over BiDi; an evaluation that fails (a navigation, a busy
+ * page) is simply tried again.
  */
-async function poll(check: () => Promise<unknown>, timeoutMs: number): Promise<void> {
+export async function until(check: () => Promise<unknown>, timeoutMs: number, what: () => string = () => "a page condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
   for (;;) {
@@ -224,7 +225,7 @@ async function poll(check: () => Promise<unknown>, timeoutMs: number): Promise<v
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for a page condition${lastError ? `; last error: ${String(lastError)}` : ""}`);
+    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for ${what()}${lastError ? `; last error: ${String(lastError)}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,6 +1,6 @@
 /** Page-side probes shared by the end-to-end tests. Functions passed to `evaluate` run in the page. */
 import type { Server } from "node:http";
-import { launch, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from "./browsers";
+import { launch, until, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from "./browsers";
 import type { CardSnapshot, TestProbe } from "../../src/content/testing";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
@@ -100,21 +100,7 @@ export async function hasCard(page: TestPage): Promise<boolean> {
   return (await card(page)) !== null;
 }
 
-/** Polls a condition every 50 ms; an evaluation that fails (a navigation, a busy page) is tried again. */
-export async function until(check: () => Promise<boolean>, timeoutMs: number, what: () => string = () => "a condition"): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = null;
-  for (;;) {
-    try {
-      if (await check()) return;
-      lastError = null;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() >= deadline) throw new Error(`waited ${timeoutMs} ms for ${what()}${lastError ? `; last error: ${String(lastError)}` : ""}`);
-    await sleep(50);
-  }
-}
+export { until };
 
 /** The centre of the `nth` painted range whose text is `text`, in viewport coordinates. */
 export async function pointOf(page: TestPage, text: string, nth = 0): Promise<{ x: number; y: number }> {
