@@ -274,7 +274,7 @@ function tenfoldKnowledge(real: CompiledMatcher, ids: string[], pageTexts: Map<s
     for (const e of knowledge.entities) {
       const name = e.type === "person" ? `${pick(firsts)} ${pick(lasts)}` : `${pick(orgWords)} ${pick(orgWords)} ${e.name.split(" ").pop()}`;
       const acronym = Array.from({ length: 3 + Math.floor(random() * 2) }, () => pick([...letters])).join("");
-      const aliases = e.aliases.map((a, k) => (e.type === "person" ? `${name.split(" ")[0]} ${pick(lasts)}${k ? "" : ""}` : k === 0 ? acronym : `${pick(orgWords)} ${name}`));
+      const aliases = e.aliases.map((a, k) => (e.type === "person" ? `${name.split(" ")[0]} ${pick(lasts)}` : k === 0 ? acronym : `${pick(orgWords)} ${name}`));
       synthetic.entities.push({ ...e, id: `${e.id}-x${copy}`, name, aliases, contextAliases: [], related: [] });
     }
   }

@@ -6,7 +6,7 @@
 // `--top N` (default 60) rows; `--json` prints the whole ranking as JSON.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseDocument, readHtml, ReadError } from "./lib/parse";
+import { readDocumentOrExit } from "./lib/parse";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
 import { findMentions } from "../src/core/mentions/find";
@@ -44,15 +44,7 @@ function articleText(file: string): string | null {
     const [headline = "", , , ...body] = readFileSync(file, "utf8").split("\n");
     return `${headline}\n${body.join("\n")}`;
   }
-  let html: string;
-  try {
-    html = readHtml(file);
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    console.error(`knowledge:gaps: ${e.message}`);
-    process.exit(2);
-  }
-  const scan = scanDocument(parseDocument(html), matcher);
+  const scan = scanDocument(readDocumentOrExit(file, "knowledge:gaps"), matcher);
   return scan.article.isArticle && scan.map ? scan.map.text : null;
 }
 
@@ -63,8 +55,12 @@ function sentenceAround(text: string, start: number, end: number): string {
   const at = start - before - 1;
   const from = Math.max(0, para.slice(0, at).search(/[^.!?]*$/));
   const stop = para.slice(at).search(/[.!?](\s|$)/);
-  const sentence = para.slice(from, stop < 0 ? undefined : at + stop + 1).replace(/\s+/g, " ").trim();
-  return sentence.length > 240 ? `${sentence.slice(0, 237)}…` : sentence;
+  const sentence = para.slice(from, stop < 0 ? undefined : at + stop + 1);
+  if (sentence.length <= 240) return sentence.replace(/\s+/g, " ").trim();
+  // A long sentence is cut around the name, so the example always shows it.
+  const name = at - from;
+  const left = Math.max(0, Math.min(name - 100, sentence.length - 237));
+  return `${left > 0 ? "…" : ""}${sentence.slice(left, left + 237).replace(/\s+/g, " ").trim()}…`;
 }
 
 interface Gap { name: string; type: string; mentions: number; pages: Set<string>; example: string; forms: Map<string, number> }

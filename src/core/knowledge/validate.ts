@@ -12,8 +12,8 @@ export const BRIEFING_MAX_WORDS = 120;
 
 /** The last day of a partial date's period: "2021-11" → "2021-11-30". */
 function lastDay(date: string): string {
-  const next = new Date(`${endDay(date.length === 10 ? date : date)}T00:00:00Z`);
   if (date.length === 10) return date;
+  const next = new Date(`${endDay(date)}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() - 1);
   return next.toISOString().slice(0, 10);
 }
