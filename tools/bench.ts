@@ -150,11 +150,13 @@ async function bundleSizes(matcher: CompiledMatcher): Promise<Size[]> {
   // content.js carries no knowledge (docs/decisions/006): its size does not depend on the file.
   const sizes: Size[] = [];
   const dist = path.join(ROOT, "dist/chrome");
-  for (const name of ["content", "background", "popup", "options"]) {
-    const file = path.join(dist, `${name}.js`);
-    if (!existsSync(file)) continue;
-    const body = readFileSync(file);
-    sizes.push({ name: `${name}.js`, raw: body.length, gzip: gz(body) });
+  // The popup is an ES module in chunks (build.mjs): popup.js and the shared chunk before its first render, the views after.
+  const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
+  const order = (f: string) => ["content.js", "background.js", "popup.js"].indexOf(f) + 1 || (f.startsWith("chunks/") ? 4 : 5);
+  for (const name of files.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
+    const body = readFileSync(path.join(dist, name));
+    const what = name.startsWith("chunks/views-") ? " (popup, after its first render)" : name.startsWith("chunks/") ? " (popup, shared)" : "";
+    sizes.push({ name: `${name}${what}`, raw: body.length, gzip: gz(body) });
   }
   const json = JSON.stringify(matcher);
   sizes.push({ name: "compiled matcher JSON alone (in background.js)", raw: json.length, gzip: gz(json) });
