@@ -1,4 +1,5 @@
 import { SITE_QUIRKS } from "./quirks";
+import { isJsonLd } from "./metadata";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 
 /**
@@ -46,11 +47,14 @@ const ARTICLE_TYPE_WORD = /Article|Posting|Report|APIReference/;
  * takes the first meta of each name), so no declared article is stopped.
  */
 function declaresArticle(doc: Document): boolean {
-  for (const meta of Array.from(doc.querySelectorAll('meta[property="og:type" i], meta[name="og:type" i], meta[itemprop="og:type" i]'))) {
-    if (meta.getAttribute("content")?.trim().toLowerCase() === "article") return true;
+  // By tag, then attributes in script: a selector with case-insensitive attribute matches costs a match against every
+  // element of the page, the tag's collection does not.
+  for (const meta of Array.from(doc.getElementsByTagName("meta"))) {
+    const key = meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop");
+    if (key?.trim().toLowerCase() === "og:type" && meta.getAttribute("content")?.trim().toLowerCase() === "article") return true;
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type*="ld+json" i]'))) {
-    if (ARTICLE_TYPE_WORD.test(script.textContent ?? "")) return true;
+  for (const script of Array.from(doc.getElementsByTagName("script"))) {
+    if (isJsonLd(script) && ARTICLE_TYPE_WORD.test(script.textContent ?? "")) return true;
   }
   return false;
 }
