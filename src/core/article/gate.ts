@@ -1,5 +1,5 @@
 import { SITE_QUIRKS } from "./quirks";
-import { isJsonLd } from "./metadata";
+import { isJsonLd } from "./json-ld";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 
 /**
