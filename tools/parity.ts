@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM } from "./lib/browsers";
 import { readHtml } from "./lib/parse";
 import { browserReader, cliReading } from "./lib/parity";
 import { differences, FIELDS, START } from "./lib/reading";
@@ -15,7 +16,7 @@ if (!existsSync(corpus)) {
   console.log(`eval:parity: no corpus at ${corpus}; nothing to compare.`);
   process.exit(0);
 }
-const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
+const executablePath = CHROMIUM;
 if (!executablePath) {
   console.log("eval:parity: no Chromium installed; nothing to compare.");
   process.exit(0);

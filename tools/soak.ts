@@ -40,18 +40,16 @@
 import { chromium, type BrowserContext, type Page as PwPage, type Request, type Worker } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser } from "puppeteer-core";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { corpusBytes, corpusDir, corpusFolders, META_REFRESH } from "./lib/corpus";
+import { CHROMIUM, FIREFOX, FIREFOX_ID, QUIET_CHROMIUM, withExtension } from "./lib/browsers";
 
 const root = process.cwd();
-const CORPUS = process.env.BACKSTORY_CORPUS ?? path.resolve(root, "../shared/corpus");
+const CORPUS = process.env.BACKSTORY_CORPUS ?? corpusDir(root);
 const OUTPUT = path.join(root, "test-output");
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
-const FIREFOX = ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find(existsSync);
-const FIREFOX_ID = "backstory@backstory.example";
 const SUMMARY_TIMEOUT_MS = 5_000;
 const LOAD_TIMEOUT_MS = 20_000;
 /** The extension runs at document_idle and is waited for by its summary; the pages' images need not finish. */
@@ -77,20 +75,9 @@ interface CorpusPage {
 }
 
 function corpusPages(): CorpusPage[] {
-  const sources: CorpusPage[][] = [];
-  const gz = (dir: string, prefix: string) => {
-    const full = path.join(CORPUS, dir);
-    if (!existsSync(full)) return;
-    sources.push(readdirSync(full).filter((f) => f.endsWith(".html.gz")).sort().map((f) => ({ id: `${prefix}/${f.replace(/\.html\.gz$/, "")}`, file: path.join(full, f) })));
-  };
-  gz("news-pages/article", "news-article");
-  gz("news-pages/not-article", "news-not-article");
-  const readability = path.join(CORPUS, "readability-test-pages");
-  if (existsSync(readability)) {
-    sources.push(readdirSync(readability).sort().filter((d) => existsSync(path.join(readability, d, "source.html")))
-      .map((d) => ({ id: `readability/${d}`, file: path.join(readability, d, "source.html") })));
-  }
-  gz("extraction-benchmark/html", "benchmark");
+  // Ids as the soak has always named them (its reports and --only use them).
+  const prefix = { "news-article": "news-article", "news-not-article": "news-not-article", readability: "readability", extraction: "benchmark" } as const;
+  const sources = corpusFolders(CORPUS).map((folder) => folder.map((p) => ({ id: `${prefix[p.group]}/${p.name}`, file: p.file })));
   // Interleaved, so that --limit samples every source.
   const pages: CorpusPage[] = [];
   for (let i = 0; sources.some((s) => i < s.length); i++) for (const s of sources) if (i < s.length) pages.push(s[i]!);
@@ -98,10 +85,8 @@ function corpusPages(): CorpusPage[] {
 }
 
 function pageHtml(page: CorpusPage): Buffer {
-  const raw = readFileSync(page.file);
-  const bytes = page.file.endsWith(".gz") ? gunzipSync(raw) : raw;
   // latin1 round-trips every byte: the page's own charset declaration still decides how it is read.
-  return Buffer.from(bytes.toString("latin1").replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, ""), "latin1");
+  return Buffer.from(corpusBytes(page.file).toString("latin1").replace(META_REFRESH, ""), "latin1");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,11 +319,11 @@ async function soakChromium(pages: CorpusPage[], jobs: number, onResult: (r: Res
   const ext = path.join(root, "dist/chrome");
   const profile = mkdtempSync(path.join(tmpdir(), "backstory-soak-"));
   const baseProfile = mkdtempSync(path.join(tmpdir(), "backstory-soak-base-"));
-  const common = ["--disable-background-networking", "--disable-component-update", "--no-first-run"];
+  const common = QUIET_CHROMIUM;
   const launchOptions = { executablePath: CHROMIUM!, headless: true, viewport: { width: 1200, height: 900 } };
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
     ...launchOptions,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, `--proxy-server=http://127.0.0.1:${extSink.port}`, ...common],
+    args: [...withExtension(ext), `--proxy-server=http://127.0.0.1:${extSink.port}`, ...common],
   });
   // The baseline is a persistent context too: an off-the-record context preconnects differently.
   const baseCtx: BrowserContext = await chromium.launchPersistentContext(baseProfile, { ...launchOptions, args: [`--proxy-server=http://127.0.0.1:${baseSink.port}`, ...common] });

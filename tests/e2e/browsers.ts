@@ -5,10 +5,11 @@
  */
 import { chromium, type BrowserContext, type Page as PwPage } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { CHROMIUM, FIREFOX, FIREFOX_ID, QUIET_CHROMIUM, withExtension } from "../../tools/lib/browsers";
 
 export type BrowserName = "chromium" | "firefox";
 
@@ -64,9 +65,7 @@ const DIST = path.join(root, "dist/test");
 export const OUTPUT = path.join(root, "test-output");
 mkdirSync(OUTPUT, { recursive: true });
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
-const FIREFOX = ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find(existsSync);
-export const FIREFOX_ID = "backstory@backstory.example";
+export { FIREFOX_ID };
 
 export function installed(name: BrowserName): boolean {
   return (name === "chromium" ? CHROMIUM : FIREFOX) !== undefined;
@@ -102,7 +101,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? "light",
     // Playwright passes --disable-extensions by default; this overrides it.
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [...withExtension(ext), ...QUIET_CHROMIUM],
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
