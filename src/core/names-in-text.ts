@@ -1,9 +1,10 @@
 import { mentionSteps, type Mention } from "./mentions/find";
 import { findUnknownNames, type UnknownName } from "./mentions/names";
 import { isGerman } from "./mentions/words";
+import { creditSpans, inSpans } from "./text/credits";
 import type { CompiledMatcher } from "./mentions/compile";
 import type { EntityType } from "./knowledge/types";
-import type { Steps } from "./slices";
+import { drain, type Steps } from "./slices";
 
 /**
  * States are in the knowledge base for briefings, the timeline and search,
@@ -26,7 +27,15 @@ export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string
   const known = yield* mentionSteps(text, matcher, { lang: lang ?? languageOf(text) });
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
   const unknown = yield* unknownSteps(text, known, lang ?? languageOf(text));
-  return { mentions: known.filter((m) => MARKED_TYPES.has(m.type)), unknown };
+  // "(AP Photo/…)", "Photograph: Reuters", "MOSCOW (Reuters) —": who made the article, not whom it names.
+  // (The unknown-name recognizer leaves them out itself.)
+  const credits = creditSpans(text);
+  return { mentions: known.filter((m) => MARKED_TYPES.has(m.type) && !inSpans(credits, m.start, m.end)), unknown };
+}
+
+/** nameSteps at once: for node (scan, evaluations, tests). */
+export function findNames(text: string, matcher: CompiledMatcher, lang?: string): FoundNames {
+  return drain(nameSteps(text, matcher, lang));
 }
 
 /** Characters of text per call of the unknown-name recognizer: a few milliseconds of work, so a slice stays short. */

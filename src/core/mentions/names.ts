@@ -1,4 +1,5 @@
 import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { creditSpans, inSpans } from "../text/credits";
 import { isGerman, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
@@ -40,8 +41,6 @@ interface Line {
   shouting: boolean;
   /** Results or standings: mostly numbers, or "TEAM v TEAM" fixtures. */
   table: boolean;
-  /** A photo credit ("© Foto: Virginia Mayo (Keystone)"): names in it are photographers and agencies. */
-  credit: boolean;
   /** A byline ("By Amy Gibbons", "Amy Gibbons  Political Correspondent"): the writer is not someone the article names. */
   byline: boolean;
 }
@@ -62,7 +61,6 @@ const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u20
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
 const BYLINE = /^(?:by [\p{Lu}]|[\p{Lu}][\p{L}.' -]+(?:,| ) *(?:[\p{Lu}][\p{L}]+ )*(?:correspondent|editor|reporter|writer|journalist|columnist)s?$)/iu;
-const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
 /** Words that make up office titles with TITLES: "Secretary of State", "Minister for Armed Forces", "Homeland Security Secretary". */
 const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "national", "armed", "forces", "european", "foreign", "home", "war", "navy", "army", "air", "force", "staff", "joint", "chiefs", "house", "office", "cabinet", "treasury", "commerce", "transport", "culture", "agriculture", "labor", "labour", "veterans", "intelligence"]);
 
@@ -112,8 +110,10 @@ function recognize(text: string, taken: readonly Taken[], german: boolean): Unkn
     } else if (c.type === "organization") orgs.add(whole);
   }
   const names: UnknownName[] = [];
+  // Photographers, agencies and datelines name who made the article, not whom it is about.
+  const credits = creditSpans(text);
   for (const c of candidates) {
-    if (c.tokens.length === 0 || inCredit(c) || c.line.byline) continue;
+    if (c.tokens.length === 0 || c.line.byline || inSpans(credits, c.tokens[0]!.start, c.tokens[c.tokens.length - 1]!.end)) continue;
     // German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius"): these rules,
     // written for English, would mark common nouns. There only a first name and a surname are taken.
     if (german && !(c.tokens.length >= 2 && c.tokens.length <= 3 && FIRST_NAMES.has(c.tokens[0]!.key) && !c.tokens.some((t) => t.upper || notAName(t.key)) && c.type === "person")) continue;
@@ -149,14 +149,12 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
   const close = () => {
     const words = tokens.filter((t) => !t.mark && /\p{L}{2}/u.test(t.key));
     const upper = words.filter((t) => t.upper).length;
-    const first = tokens.findIndex((t) => !t.mark);
     const lineText = tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "";
     const numbers = tokens.filter((t) => !t.mark && /^\d/.test(t.key)).length;
     lines.push({
       tokens,
       shouting: words.length >= 2 && upper / words.length >= 0.6,
       table: numbers >= 2 && numbers >= words.length / 2,
-      credit: first >= 0 && CREDIT.test(lineText),
       byline: words.length <= 8 && BYLINE.test(lineText),
     });
     tokens = [];
@@ -370,8 +368,6 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
     if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) ? "organization" : null;
     if (notAName(t.key)) return null;
     if (c.titled) return "person";
-    // In a credit, a lone word after the photographer is the agency: "(AP/Keystone)", not the caption's "Closes".
-    if (line.credit && isCreditSlot(line.tokens, t)) return "organization";
     if (LAST_NAMES.has(t.key) && !t.initial && !lowerSeen.has(t.key)) return "person";
     return null;
   }
@@ -379,7 +375,7 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
   // "Senior Russian lawmaker …": a person's name does not end in a nationality.
   if (DEMONYMS.has(last.key)) return null;
-  if (FIRST_NAMES.has(first.key) || c.titled || line.credit) return "person";
+  if (FIRST_NAMES.has(first.key) || c.titled) return "person";
   // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person;
   // after "to" the first word is a verb in a title-case headline or book title ("… Plan to Defeat America").
   if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key) && !afterTo(line.tokens, first)) return "organization";
@@ -404,30 +400,6 @@ const ENGLISH_WORD_END = /(?:ways|ays|ity|ness|ment|ments|tion|tions|sion|sions|
 /** Words that are never a name on their own: places, nationalities, common words, titles, weapons and products. */
 function notAName(key: string): boolean {
   return PLACES.has(key) || DEMONYMS.has(key) || STOP.has(key) || TITLES.has(key) || THINGS.has(key);
-}
-
-const CREDIT_WORDS = new Set(["photo", "photos", "photograph", "photographs", "foto", "picture", "pictures", "image", "images", "credit", "bild"]);
-
-/**
- * Inside a photo credit run into the text ("(AP Photo/Michal Dyjuk)", "Photograph: Sergei Supinsky/AFP/Getty
- * Images", "© Keystone"): photographers and agencies, not people the article names. The credit runs from its
- * opening word to the closing bracket or the end of the sentence.
- */
-function inCredit(c: Candidate): boolean {
-  if (c.line.credit) return false; // a whole credit line is handled by its own rules
-  const tokens = c.line.tokens;
-  for (let k = tokens.indexOf(c.tokens[0]!) - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    if (t.mark === ")" || t.mark === "." || t.mark === "!" || t.mark === "?") return false;
-    if (t.mark === "©") return true;
-    if ((t.mark === "/" || t.mark === ":") && k > 0 && CREDIT_WORDS.has(tokens[k - 1]!.key)) return true;
-  }
-  return false;
-}
-
-function isCreditSlot(tokens: Token[], t: Token): boolean {
-  const previous = tokens[tokens.indexOf(t) - 1];
-  return previous !== undefined && (previous.mark === "(" || previous.mark === "/" || previous.mark === ":" || previous.mark === "©");
 }
 
 /**
