@@ -2,6 +2,8 @@ import { mentionSteps, type Mention } from "./mentions/find";
 import { findUnknownNames, type UnknownName } from "./mentions/names";
 import { isGerman } from "./mentions/words";
 import { creditSpans, inSpans } from "./text/credits";
+import { findOffices, type OfficeOptions } from "./mentions/offices";
+import { appositiveAt } from "./mentions/appositive";
 import type { CompiledMatcher } from "./mentions/compile";
 import type { EntityType } from "./knowledge/types";
 import { drain, type Steps } from "./slices";
@@ -21,21 +23,64 @@ export interface FoundNames {
 
 /**
  * `lang` is the page's language where known (the scan has article.lang); without it, both halves
- * judge German from the text's own function words.
+ * judge German from the text's own function words. `date` is the article's (YYYY-MM-DD): offices named without
+ * their holder ("the Ukrainian president") are linked to whoever held them then; without a date, to no one.
  */
-export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string): Steps<FoundNames> {
-  const known = yield* mentionSteps(text, matcher, { lang: lang ?? languageOf(text) });
+export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string, date?: string | null): Steps<FoundNames> {
+  const language = lang ?? languageOf(text);
+  const known = yield* mentionSteps(text, matcher, { lang: language });
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
-  const unknown = yield* unknownSteps(text, known, lang ?? languageOf(text));
+  const unknown = described(text, yield* unknownSteps(text, known, language));
   // "(AP Photo/…)", "Photograph: Reuters", "MOSCOW (Reuters) —": who made the article, not whom it names.
   // (The unknown-name recognizer leaves them out itself.)
   const credits = creditSpans(text);
-  return { mentions: known.filter((m) => MARKED_TYPES.has(m.type) && !inSpans(credits, m.start, m.end)), unknown };
+  const marked = known.filter((m) => MARKED_TYPES.has(m.type) && !inSpans(credits, m.start, m.end));
+  yield;
+  const offices = officeMentions(text, matcher, marked, { date: date ?? null, german: isGerman(text, language), lang }).filter((o) => !inSpans(credits, o.start, o.end));
+  if (offices.length === 0) return { mentions: marked, unknown };
+  const inOffice = (r: { start: number; end: number }) => offices.some((o) => o.start < r.end && o.end > r.start);
+  return {
+    mentions: [...marked.filter((m) => !inOffice(m)), ...offices].sort((a, b) => a.start - b.start),
+    unknown: unknown.filter((u) => !inOffice(u)),
+  };
+}
+
+/**
+ * Office phrases as mentions of their holder. Where the phrase opens with a marked name ("NATO's secretary
+ * general", "the Kremlin spokesman"), that name keeps its mark and the office mark is the rest.
+ */
+function officeMentions(text: string, matcher: CompiledMatcher, marked: readonly Mention[], options: OfficeOptions): Mention[] {
+  return findOffices(text, matcher.offices, options, marked).map((o) => {
+    let start = o.start;
+    const opener = marked.find((m) => m.start <= start && m.end > start);
+    // "NATO's secretary general" → "secretary general"; "Kremlsprecher" has no rest to mark apart and keeps it whole.
+    if (opener && opener.end < o.end) start = opener.end + /^(?:['\u2019]s)?[\s-]*/.exec(text.slice(opener.end, o.end))![0].length;
+    const e = matcher.entities[o.entity]!;
+    return { start, end: o.end, entityId: e.id, name: e.name, type: e.type, text: text.slice(start, o.end), office: o.office };
+  });
+}
+
+/**
+ * Each unknown name with the article's own description of it, where one stands beside a mention: the first
+ * found for the name, or for the full name a bare surname shortens ("Donfried" after "Karen Donfried, the …").
+ */
+function described(text: string, names: UnknownName[]): UnknownName[] {
+  const about = new Map<string, string>();
+  for (const n of names) {
+    const said = appositiveAt(text, n.start, n.end);
+    if (said && !about.has(n.text)) about.set(n.text, said);
+  }
+  if (about.size === 0) return names;
+  return names.map((n) => {
+    let said = about.get(n.text);
+    if (!said) for (const [full, s] of about) if (full.endsWith(` ${n.text}`)) said = s;
+    return said ? { ...n, about: said } : n;
+  });
 }
 
 /** nameSteps at once: for node (scan, evaluations, tests). */
-export function findNames(text: string, matcher: CompiledMatcher, lang?: string): FoundNames {
-  return drain(nameSteps(text, matcher, lang));
+export function findNames(text: string, matcher: CompiledMatcher, lang?: string, date?: string | null): FoundNames {
+  return drain(nameSteps(text, matcher, lang, date));
 }
 
 /** Characters of text per call of the unknown-name recognizer: a few milliseconds of work, so a slice stays short. */

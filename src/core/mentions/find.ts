@@ -14,6 +14,11 @@ export interface Mention {
   type: EntityType;
   /** The text as written on the page. */
   text: string;
+  /**
+   * Set when the text names an office, not the person ("Russia's foreign minister"): the office key. The entity is
+   * whoever held it on the article's date.
+   */
+  office?: string;
 }
 
 /**

@@ -10,6 +10,8 @@ export interface UnknownName {
   end: number;
   text: string;
   type: NameType;
+  /** What the article says the name is, beside one of its mentions: "the assistant secretary of state". */
+  about?: string;
 }
 
 /** Ranges already taken by known entities (any type: a state is not an unknown name either). */

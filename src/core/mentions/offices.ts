@@ -1,0 +1,217 @@
+import { foldText } from "../text/fold";
+import { holdsOn, startDay } from "../knowledge/dates";
+import type { Knowledge } from "../knowledge/types";
+
+/**
+ * Offices named without their holder: "Russia's foreign minister", "the Ukrainian president", "NATO's
+ * secretary general", "the Kremlin spokesman", "der russische Außenminister". Each is linked to whoever held
+ * that office on the article's date, from the knowledge file's dated roles (their `office` keys). Only where the
+ * country or body is in the phrase itself (a possessive, an adjective, "of Ukraine", a compound): "the foreign
+ * minister" alone could be anyone's and stays unmarked; so does a phrase with no single holder on that day.
+ */
+
+/** One holder's term: entity index into CompiledMatcher.entities, first day, exclusive end, last confirmed day. */
+export type Term = [entity: number, start: string | null, end: string | null, until: string | null];
+
+/** Office key → its terms, compiled with the matcher. */
+export type OfficeTable = Record<string, Term[]>;
+
+export function compileOffices(kb: Knowledge): OfficeTable {
+  const offices: OfficeTable = {};
+  kb.entities.forEach((e, index) => {
+    for (const r of e.roles) {
+      if (!r.office) continue;
+            // A term of unknown end counts up to its last confirmation (as cards read it, briefing.ts heldOn); unconfirmed, never.
+      if (r.endUnknown && !r.confirmed) continue;
+      (offices[r.office] ??= []).push([index, r.start, r.end, r.endUnknown ? r.confirmed!.date : null]);
+    }
+  });
+  return offices;
+}
+
+export interface OfficeMention {
+  start: number;
+  end: number;
+  /** The holder on the article's date. */
+  entity: number;
+  /** The office key ("russia-foreign-minister"). */
+  office: string;
+}
+
+/**
+ * Who says which country or body: the office key's prefix, its names (a possessive "Russia's" is built from
+ * them), its adjectives, its German adjectives and genitives ("russische", "Russlands", folded) and the words
+ * that open a German compound ("Nato-Generalsekretar", "Kremlsprecher", "Bundeskanzler").
+ */
+const BODIES: [prefix: string, names: string[], adjectives: string[], german: string[], compounds: string[]][] = [
+  ["russia", ["Russia", "the Russian Federation"], ["Russian"], ["Russlands", "russische", "russischen", "russischer"], []],
+  ["ukraine", ["Ukraine"], ["Ukrainian"], ["ukrainische", "ukrainischen", "ukrainischer"], []],
+  ["nato", ["NATO", "Nato", "the North Atlantic Treaty Organization"], ["NATO", "Nato"], [], ["Nato", "NATO"]],
+  ["us", ["the United States", "the US", "the U.S.", "America", "US", "U.S."], ["US", "U.S.", "American", "United States"], ["amerikanische", "amerikanischen", "amerikanischer"], ["US"]],
+  ["uk", ["Britain", "the UK", "the United Kingdom", "UK"], ["British", "UK"], ["britische", "britischen", "britischer", "Grossbritanniens"], []],
+  ["germany", ["Germany"], ["German"], ["deutsche", "deutschen", "deutscher", "Deutschlands"], ["Bundes"]],
+  ["france", ["France"], ["French"], ["franzosische", "franzosischen", "franzosischer", "Frankreichs"], []],
+  ["poland", ["Poland"], ["Polish"], ["polnische", "polnischen", "polnischer", "Polens"], []],
+  ["belarus", ["Belarus"], ["Belarusian"], ["belarussische", "belarussischen", "belarussischer"], []],
+  ["turkey", ["Turkey", "Turkiye"], ["Turkish"], ["turkische", "turkischen", "turkischer"], []],
+  ["finland", ["Finland"], ["Finnish"], ["finnische", "finnischen", "finnischer"], []],
+  ["sweden", ["Sweden"], ["Swedish"], ["schwedische", "schwedischen", "schwedischer"], []],
+  ["italy", ["Italy"], ["Italian"], ["italienische", "italienischen", "italienischer"], []],
+  ["spain", ["Spain"], ["Spanish"], ["spanische", "spanischen", "spanischer"], []],
+  ["canada", ["Canada"], ["Canadian"], ["kanadische", "kanadischen", "kanadischer"], []],
+  ["estonia", ["Estonia"], ["Estonian"], ["estnische", "estnischen", "estnischer"], []],
+  ["latvia", ["Latvia"], ["Latvian"], ["lettische", "lettischen", "lettischer"], []],
+  ["lithuania", ["Lithuania"], ["Lithuanian"], ["litauische", "litauischen", "litauischer"], []],
+  ["hungary", ["Hungary"], ["Hungarian"], ["ungarische", "ungarischen", "ungarischer"], []],
+  ["norway", ["Norway"], ["Norwegian"], ["norwegische", "norwegischen", "norwegischer"], []],
+  ["denmark", ["Denmark"], ["Danish"], ["danische", "danischen", "danischer"], []],
+  ["netherlands", ["the Netherlands"], ["Dutch"], ["niederlandische", "niederlandischen", "niederlandischer"], []],
+  ["greece", ["Greece"], ["Greek"], ["griechische", "griechischen", "griechischer"], []],
+  ["romania", ["Romania"], ["Romanian"], ["rumanische", "rumanischen", "rumanischer"], []],
+  ["moldova", ["Moldova"], ["Moldovan"], ["moldauische", "moldauischen", "moldauischer"], []],
+  ["georgia", ["Georgia"], ["Georgian"], ["georgische", "georgischen", "georgischer"], []],
+  ["kremlin", ["the Kremlin", "Kremlin"], ["Kremlin"], [], ["Kreml"]],
+  ["un", ["the United Nations", "the UN", "the U.N.", "UN"], ["UN", "U.N."], [], ["Uno", "UN", "UNO"]],
+  ["osce", ["the OSCE", "OSCE"], ["OSCE"], [], ["OSZE"]],
+  ["eu", ["the European Union", "the EU"], ["EU"], [], ["EU"]],
+];
+
+/** English office nouns → office suffixes to try, in order (a "foreign minister" of Britain is its foreign secretary). */
+const NOUNS: [nouns: string[], suffixes: string[]][] = [
+  [["foreign minister", "minister of foreign affairs", "foreign affairs minister"], ["foreign-minister", "foreign-secretary", "secretary-of-state"]],
+  [["foreign secretary"], ["foreign-secretary", "foreign-minister"]],
+  [["defence minister", "defense minister", "minister of defence", "minister of defense"], ["defence-minister", "defence-secretary", "defense-secretary"]],
+  [["defence secretary", "defense secretary", "secretary of defense"], ["defence-secretary", "defense-secretary", "defence-minister"]],
+  [["secretary of state"], ["secretary-of-state"]],
+  [["prime minister", "premier"], ["prime-minister"]],
+  [["president"], ["president"]],
+  [["vice president", "vice-president"], ["vice-president"]],
+  [["chancellor"], ["chancellor"]],
+  [["secretary general", "secretary-general", "chief"], ["secretary-general"]],
+  [["spokesman", "spokeswoman", "spokesperson", "press secretary"], ["press-secretary", "spokesperson"]],
+  [["chief of staff"], ["chief-of-staff"]],
+  [["interior minister"], ["interior-minister"]],
+  [["national security adviser", "national security advisor"], ["national-security-adviser"]],
+];
+
+/** German office words (folded: "Außenminister" is "Ausenminister"), alone or closing a compound ("Nato-Generalsekretar"). */
+const GERMAN_NOUNS: [nouns: string[], suffixes: string[]][] = [
+  [["Ausenminister", "Ausenministerin", "Aussenminister", "Aussenministerin"], ["foreign-minister", "foreign-secretary", "secretary-of-state"]],
+  [["Verteidigungsminister", "Verteidigungsministerin"], ["defence-minister", "defence-secretary", "defense-secretary"]],
+  [["Prasident", "Prasidentin", "Staatschef", "Staatschefin"], ["president"]],
+  [["Regierungschef", "Regierungschefin", "Premierminister", "Premierministerin", "Ministerprasident", "Ministerprasidentin"], ["prime-minister"]],
+  [["Kanzler", "Kanzlerin"], ["chancellor"]],
+  [["Generalsekretar", "Generalsekretarin", "Chef"], ["secretary-general"]],
+  [["Sprecher", "Sprecherin"], ["press-secretary", "spokesperson"]],
+];
+
+/** Words before the phrase that make it someone else: "the former Russian president", "the deputy foreign minister". */
+const NOT_THE_HOLDER = /(?:^|[^\p{L}])(?:former|ex|then|deputy|acting|late|future|next|previous|first|second|vice|would-be|ehemalige[nmrs]?|fruhere[nmrs]?|stellvertretende[nmrs]?|kunftige[nmrs]?|damalige[nmrs]?|Ex)[- ]+$/iu;
+
+interface Pattern {
+  re: RegExp;
+  /** Group name → what it gives. */
+  english: boolean;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alt = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape).join("|");
+/** An English noun as written in lower case, or in title case ("Foreign Minister", "Secretary-General"). */
+const titleCase = (s: string) => s.replace(/(^|[ -])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()).replace(/ Of /g, " of ");
+
+const BODY_BY_WORD = new Map<string, string>();
+for (const [prefix, names, adjectives, german, compounds] of BODIES) for (const w of [...names, ...adjectives, ...german, ...compounds]) BODY_BY_WORD.set(foldText(w).replace(/^the /i, "").toLowerCase(), prefix);
+const SUFFIXES_BY_NOUN = new Map<string, string[]>();
+for (const [nouns, suffixes] of [...NOUNS, ...GERMAN_NOUNS]) for (const n of nouns) SUFFIXES_BY_NOUN.set(n.toLowerCase(), suffixes);
+
+const NOUN_ALT = alt(NOUNS.flatMap(([nouns]) => nouns.flatMap((n) => [n, titleCase(n)])));
+const POSSESSOR = alt(BODIES.flatMap(([, names]) => names.map((n) => n.replace(/^the /, ""))));
+const ADJECTIVE = alt(BODIES.flatMap(([, , adjectives]) => adjectives));
+const OF_NAME = alt(BODIES.flatMap(([, names]) => names));
+/** "Russia's foreign minister", "the Ukrainian president", "the president of Ukraine". */
+const ENGLISH = new RegExp(
+  `(?<![\\p{L}\\p{N}.])(?:(?<poss>${POSSESSOR})['\u2019]s (?<pnoun>${NOUN_ALT})|(?<adj>${ADJECTIVE}) (?<anoun>${NOUN_ALT})|(?<=(?:^|[^\\p{L}])[Tt]he )(?<onoun>${NOUN_ALT}) of (?<of>${OF_NAME}))(?![\\p{L}\\p{N}-])`,
+  "gu",
+);
+const GERMAN_NOUN_ALT = alt(GERMAN_NOUNS.flatMap(([nouns]) => nouns));
+const GERMAN_QUALIFIER = alt(BODIES.flatMap(([, , , german]) => german));
+const GERMAN_COMPOUND = alt(BODIES.flatMap(([, , , , compounds]) => compounds));
+/** "der russische Ausenminister", "Russlands Prasident", "Nato-Generalsekretar", "Kremlsprecher", "Bundeskanzler". */
+const GERMAN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?<gq>${GERMAN_QUALIFIER}) (?<gnoun>${GERMAN_NOUN_ALT})|(?<gc>${GERMAN_COMPOUND})-?(?<gcnoun>${GERMAN_NOUN_ALT}|${GERMAN_NOUN_ALT.toLowerCase()}))(?![\\p{L}\\p{N}-])`,
+  "gu",
+);
+
+export interface OfficeOptions {
+  /** The article's date (YYYY-MM-DD or shorter); without one no office is resolved. */
+  date: string | null;
+  german: boolean;
+  /** The page's language as given ("de-AT"): "Bundeskanzler" is Germany's only in German from Germany or of unknown region. */
+  lang?: string;
+}
+
+/**
+ * The office phrases of `text` and the holder of each on the article's date. `named` are the ranges of names
+ * already found: an office right before or after a name ("Russia's foreign minister, Sergei Lavrov") is that
+ * name's title or apposition, not a mention of its own.
+ */
+export function findOffices(text: string, table: OfficeTable, options: OfficeOptions, named: readonly { start: number; end: number }[] = []): OfficeMention[] {
+  if (!options.date) return [];
+  const day = startDay(options.date);
+  const folded = foldText(text);
+  const out: OfficeMention[] = [];
+  const austrianOrSwiss = options.lang !== undefined && /^de[-_](?:at|ch|li)$/i.test(options.lang);
+  for (const re of options.german ? [GERMAN, ENGLISH] : [ENGLISH]) {
+    re.lastIndex = 0;
+    for (const m of folded.matchAll(re)) {
+      const g = m.groups!;
+      const qualifier = g.poss ?? g.adj ?? g.of ?? g.gq ?? g.gc;
+      const noun = g.pnoun ?? g.anoun ?? g.onoun ?? g.gnoun ?? g.gcnoun;
+      if (!qualifier || !noun) continue;
+      const prefix = BODY_BY_WORD.get(qualifier.replace(/^the /i, "").toLowerCase());
+      const suffixes = SUFFIXES_BY_NOUN.get(noun.toLowerCase());
+      if (!prefix || !suffixes) continue;
+      // A federal office in Austrian or Swiss German is that country's, which the file does not hold.
+      if (prefix === "germany" && qualifier === "Bundes" && austrianOrSwiss) continue;
+      // "chief" and "Chef" name a secretary general only for the bodies that have one ("NATO chief", "Uno-Chef").
+      if ((noun === "chief" || noun === "Chief" || noun === "Chef") && !["nato", "un", "osce"].includes(prefix)) continue;
+      let start = m.index!;
+      // "the president of Ukraine" is marked from "president"; the other forms from the qualifier.
+      const end = start + m[0].length;
+      if (NOT_THE_HOLDER.test(folded.slice(Math.max(0, start - 16), start))) continue;
+      if (nextToName(folded, start, end, named)) continue;
+      const holder = holderOn(table, prefix, suffixes, day);
+      if (!holder) continue;
+      if (out.some((o) => o.start < end && o.end > start)) continue;
+      out.push({ start, end, entity: holder.entity, office: holder.office });
+      start = end;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** An office right before a name is its title ("Russian Foreign Minister Sergei Lavrov", "NATO's chief, Mark Rutte"); right after, its apposition. */
+function nextToName(folded: string, start: number, end: number, named: readonly { start: number; end: number }[]): boolean {
+  const after = folded.slice(end, end + 40);
+  if (/^,? \p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)?/u.test(after) && !/^,? (?:The|A|An|In|On|At|But|And|Der|Die|Das|Er|Sie)\b/u.test(after)) {
+    // A capitalised word after it: a name, unless it starts the next clause after a comma and is a known non-name.
+    return true;
+  }
+  const before = folded.slice(Math.max(0, start - 3), start);
+  if (/, $/.test(before) && named.some((n) => n.end === start - 2)) return true;
+  return named.some((n) => (n.start >= end && n.start <= end + 2) || (n.end <= start && n.end >= start - 2));
+}
+
+function holderOn(table: OfficeTable, prefix: string, suffixes: string[], day: string): { entity: number; office: string } | null {
+  for (const suffix of suffixes) {
+    const office = `${prefix}-${suffix}`;
+    const terms = table[office];
+    if (!terms) continue;
+    const holders = new Set(terms.filter(([, start, end, until]) => holdsOn(start, end, until, day)).map(([entity]) => entity));
+    // A handover the file dates only to the month or year ("2018-07") may fall either side of the day: unsure.
+    const unsure = terms.some(([, start, end]) => [start, end].some((d) => d !== null && d.length < 10 && day.startsWith(d)));
+    // No one, two people, or an unsure handover: the phrase stays unmarked.
+    return holders.size === 1 && !unsure ? { entity: [...holders][0]!, office } : null;
+  }
+  return null;
+}
