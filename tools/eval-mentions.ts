@@ -4,7 +4,7 @@
 // 1b. real articles annotated in tests/fixtures/mentions-gold/ (texts read from ../shared/corpus/nato-russia-texts);
 // 2. CoNLL-2003 English test: unknown-name detector and compromise, exact spans, PER and ORG;
 // 3. speed of known-entity matching on a long text.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import nlp from "compromise";
@@ -83,38 +83,42 @@ for (const g of unknownGold) if (!unknown.some((u) => u.start === g.start && u.e
 rows.push(["seed: unknown names", pct(unknownRight.length, unknown.length), pct(unknownRight.length, unknownGold.length), "", `${unknown.length} found, ${unknownGold.length} gold`]);
 
 // ---------------------------------------------------------------- 1b. real articles, annotated in the repository
-// tests/fixtures/mentions-gold/en.json holds the gold (conventions at its top); the texts stay in ../shared.
-{
-  const goldPath = "tests/fixtures/mentions-gold/en.json";
-  const textsDir = path.join(corpus, "nato-russia-texts");
-  type Entry = [at: number, text: string, label: string];
+// tests/fixtures/mentions-gold/en.json and de.json hold the gold (conventions at their tops); the texts stay outside.
+type Entry = [at: number, text: string, label: string];
+/** An annotated article's text, its date, its language, and which offsets count (metadata lines do not). */
+interface Loaded { text: string; date: string | null; lang?: string; counted(at: number): boolean }
+
+/** Known names, unknown names and office references of one annotated set, as rows of the table. */
+function scoreSet(name: string, goldPath: string, load: (file: string) => Loaded | null, where: string): void {
   const doc = JSON.parse(readFileSync(goldPath, "utf8")) as { articles: { file: string; mentions: Entry[] }[] };
   const known = { marks: 0, right: 0, gold: 0, found: 0 };
   const unk = { marks: 0, spans: 0, typed: 0, gold: 0, found: 0 };
+  const office = { marks: 0, right: 0, gold: 0, found: 0 };
   const errors: string[] = [];
+  const outlets = new Set<string>();
   let articles = 0;
+  let words = 0;
   for (const article of doc.articles) {
-    const file = path.join(textsDir, article.file);
-    if (!existsSync(file)) {
-      console.log(`\n${file} is absent: article not scored.`);
+    const loaded = load(article.file);
+    if (!loaded) {
+      console.log(`\n${article.file} is absent (${where}): article not scored.`);
       continue;
     }
-    const text = readFileSync(file, "utf8");
+    const { text, counted } = loaded;
     articles++;
-    // Lines 2 and 3 are the date and the outlet: metadata, not read.
-    const metaStart = text.indexOf("\n") + 1;
-    const metaEnd = text.indexOf("\n\n", metaStart);
-    const counted = (at: number) => at < metaStart || at > metaEnd;
+    outlets.add(article.file.replace(/^\d+-|-\d{4}-\d\d-\d\d\.txt$/g, ""));
+    words += text.split(/\s+/).length;
     const gold = article.mentions.map(([at, span, label]) => {
       if (text.slice(at, at + span.length) !== span) throw new Error(`${goldPath}: ${article.file} has no "${span}" at ${at}: the text changed`);
       const optional = label.startsWith("~");
-      const id = optional ? label.slice(1) : label;
+      const isOffice = label.startsWith("office:");
+      const id = optional ? label.slice(1) : isOffice ? label.slice(7) : label;
       const type = typeOf.get(id) ?? (id === "person" || id === "organization" ? id : "place");
-      return { start: at, end: at + span.length, text: span, id: typeOf.has(id) ? id : null, type, optional };
+      return { start: at, end: at + span.length, text: span, id: typeOf.has(id) ? id : null, type, optional, office: isOffice };
     });
-    const found = findNames(text, matcher);
-    const marks = found.mentions.filter((m) => counted(m.start));
-    const linkable = gold.filter((g) => g.id && MARKED_TYPES.has(g.type as EntityType));
+    const found = findNames(text, matcher, loaded.lang, loaded.date);
+    const marks = found.mentions.filter((m) => counted(m.start) && !m.office);
+    const linkable = gold.filter((g) => g.id && !g.office && MARKED_TYPES.has(g.type as EntityType));
     const hit = new Set<object>();
     for (const m of marks) {
       known.marks++;
@@ -127,7 +131,21 @@ rows.push(["seed: unknown names", pct(unknownRight.length, unknown.length), pct(
       if (hit.has(g)) known.found++;
       else errors.push(`${article.file} known, missed: ${g.start} "${g.text}" (${g.id})`);
     }
-    const names = gold.filter((g) => !g.optional && (g.type === "person" || g.type === "organization"));
+    // Office references: "Finland's president" linked to whoever held the office at the article's date.
+    const officeGold = gold.filter((g) => g.office);
+    const officeHit = new Set<object>();
+    for (const m of found.mentions.filter((m) => counted(m.start) && m.office)) {
+      office.marks++;
+      const g = officeGold.find((g) => g.start === m.start && g.end === m.end && g.id === m.entityId);
+      if (g) (office.right++, officeHit.add(g));
+      else errors.push(`${article.file} office, wrong: ${m.start} "${m.text}" → ${m.entityId} (${m.office})`);
+    }
+    for (const g of officeGold) {
+      office.gold++;
+      if (officeHit.has(g)) office.found++;
+      else errors.push(`${article.file} office, missed: ${g.start} "${g.text}" (${g.id})`);
+    }
+    const names = gold.filter((g) => !g.optional && !g.office && (g.type === "person" || g.type === "organization"));
     const unknownGold = names.filter((g) => !g.id);
     const unknown = found.unknown.filter((u) => counted(u.start));
     const matched = new Set<object>();
@@ -151,12 +169,57 @@ rows.push(["seed: unknown names", pct(unknownRight.length, unknown.length), pct(
       else errors.push(`${article.file} unknown, missed: ${g.start} "${g.text}" ${g.type}`);
     }
   }
-  if (articles) {
-    console.log(`\nReal articles (${articles} of ${doc.articles.length} in ${goldPath}, texts from ${textsDir}):`);
-    for (const e of errors) console.log(`  ${e}`);
-    rows.push([`${articles} articles: known names`, pct(known.right, known.marks), pct(known.found, known.gold), (100 * f1(known.right / (known.marks || 1), known.found / (known.gold || 1))).toFixed(1), `${known.marks} marks, ${known.gold} gold names`]);
-    rows.push([`${articles} articles: unknown names (exact span)`, pct(unk.spans, unk.marks), pct(unk.found, unk.gold), "", `${unk.marks} marks, ${unk.gold} gold; type agreement ${pct(unk.typed, unk.spans).trim()} % of ${unk.spans}`]);
-  } else console.log(`\n${textsDir} is absent: the annotated real articles are not scored.`);
+  if (!articles) {
+    console.log(`\n${where} is absent: the annotated ${name} articles are not scored.`);
+    return;
+  }
+  console.log(`\nReal ${name} articles (${articles} of ${doc.articles.length} in ${goldPath}, ${outlets.size} outlets, ${words} words; texts from ${where}):`);
+  for (const e of errors) console.log(`  ${e}`);
+  const label = `${articles} ${name} articles`;
+  rows.push([`${label}: known names`, pct(known.right, known.marks), pct(known.found, known.gold), (100 * f1(known.right / (known.marks || 1), known.found / (known.gold || 1))).toFixed(1), `${known.marks} marks, ${known.gold} gold names`]);
+  rows.push([`${label}: unknown names (exact span)`, pct(unk.spans, unk.marks), pct(unk.found, unk.gold), "", `${unk.marks} marks, ${unk.gold} gold; type agreement ${pct(unk.typed, unk.spans).trim()} % of ${unk.spans}`]);
+  rows.push([`${label}: offices by date`, pct(office.right, office.marks), pct(office.found, office.gold), "", `${office.marks} marks, ${office.gold} gold office references`]);
+}
+
+const textsDir = path.join(corpus, "nato-russia-texts");
+/** A .txt of nato-russia-texts: headline, date, outlet, blank line, body; lines 2 and 3 are metadata, not read. */
+function loadText(file: string): Loaded | null {
+  const at = path.join(textsDir, file);
+  if (!existsSync(at)) return null;
+  const text = readFileSync(at, "utf8");
+  const metaStart = text.indexOf("\n") + 1;
+  const metaEnd = text.indexOf("\n\n", metaStart);
+  const date = text.slice(metaStart, text.indexOf("\n", metaStart)).trim();
+  return { text, date: /^\d{4}-\d\d-\d\d$/.test(date) ? date : null, counted: (at) => at < metaStart || at > metaEnd };
+}
+scoreSet("English", "tests/fixtures/mentions-gold/en.json", loadText, textsDir);
+
+// ---------------------------------------------------------------- 1c. office references across every text, judged by hand
+// tests/fixtures/mentions-gold/offices-en.json: each office phrase found in any of the texts, with whom it refers to.
+if (existsSync(textsDir)) {
+  const judgedPath = "tests/fixtures/mentions-gold/offices-en.json";
+  const judged = new Map((JSON.parse(readFileSync(judgedPath, "utf8")) as { judged: [string, number, string, string][] }).judged.map(([file, at, text, label]) => [`${file}:${at}:${text}`, label]));
+  let marks = 0;
+  let right = 0;
+  let texts = 0;
+  const notes: string[] = [];
+  for (const file of readdirSync(textsDir).filter((f) => f.endsWith(".txt")).sort()) {
+    const loaded = loadText(file)!;
+    texts++;
+    for (const m of findNames(loaded.text, matcher, undefined, loaded.date).mentions.filter((m) => m.office && loaded.counted(m.start))) {
+      const label = judged.get(`${file}:${m.start}:${m.text}`);
+      if (label === undefined) {
+        notes.push(`  unjudged: ${file} ${m.start} "${m.text}" → ${m.entityId}`);
+        continue;
+      }
+      marks++;
+      if (label === m.entityId) right++;
+      else notes.push(`  office, wrong: ${file} ${m.start} "${m.text}" → ${m.entityId} (judged: ${label})`);
+    }
+  }
+  console.log(`\nOffice references in all ${texts} texts of ${textsDir}, judged in ${judgedPath}:`);
+  for (const n of notes) console.log(n);
+  rows.push([`${texts} texts: offices by date (judged)`, pct(right, marks), "", "", `${marks} judged marks of ${marks + notes.filter((n) => n.includes("unjudged")).length}; recall is on the annotated sets`]);
 }
 
 // ---------------------------------------------------------------- 2. CoNLL-2003 test

@@ -1,7 +1,7 @@
 import { mentionSteps, type Mention } from "./mentions/find";
 import { findUnknownNames, type UnknownName } from "./mentions/names";
 import { isGerman } from "./mentions/words";
-import { creditSpans, inSpans } from "./text/credits";
+import { creditSpans, inSpans, type Span } from "./text/credits";
 import { findOffices, type OfficeOptions } from "./mentions/offices";
 import { appositiveAt } from "./mentions/appositive";
 import type { CompiledMatcher } from "./mentions/compile";
@@ -30,10 +30,9 @@ export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string
   const language = lang ?? languageOf(text);
   const known = yield* mentionSteps(text, matcher, { lang: language });
   // States are not marked, but "Russia" is not an unknown name either: all known ranges are passed.
-  const unknown = described(text, yield* unknownSteps(text, known, language));
   // "(AP Photo/…)", "Photograph: Reuters", "MOSCOW (Reuters) —": who made the article, not whom it names.
-  // (The unknown-name recognizer leaves them out itself.)
   const credits = creditSpans(text);
+  const unknown = described(text, yield* unknownSteps(text, known, language, credits));
   const marked = known.filter((m) => MARKED_TYPES.has(m.type) && !inSpans(credits, m.start, m.end));
   yield;
   const offices = officeMentions(text, matcher, marked, { date: date ?? null, german: isGerman(text, language), lang }).filter((o) => !inSpans(credits, o.start, o.end));
@@ -50,7 +49,9 @@ export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string
  * general", "the Kremlin spokesman"), that name keeps its mark and the office mark is the rest.
  */
 function officeMentions(text: string, matcher: CompiledMatcher, marked: readonly Mention[], options: OfficeOptions): Mention[] {
-  return findOffices(text, matcher.offices, options, marked).map((o) => {
+  const index = new Map(matcher.entities.map((e, i) => [e.id, i]));
+  const named = marked.map((m) => ({ start: m.start, end: m.end, entity: index.get(m.entityId) ?? -1, person: m.type === "person" }));
+  return findOffices(text, matcher.offices, options, named).map((o) => {
     let start = o.start;
     const opener = marked.find((m) => m.start <= start && m.end > start);
     // "NATO's secretary general" → "secretary general"; "Kremlsprecher" has no rest to mark apart and keeps it whole.
@@ -96,7 +97,7 @@ function languageOf(text: string): string {
   return isGerman(text) ? "de" : "en";
 }
 
-function* unknownSteps(text: string, known: readonly Mention[], lang: string): Steps<UnknownName[]> {
+function* unknownSteps(text: string, known: readonly Mention[], lang: string, credits: readonly Span[]): Steps<UnknownName[]> {
   const names: UnknownName[] = [];
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + UNKNOWN_CHUNK);
@@ -105,7 +106,8 @@ function* unknownSteps(text: string, known: readonly Mention[], lang: string): S
       end = cut > start ? cut + 1 : end;
     }
     const taken = known.filter((m) => m.end > start && m.start < end).map((m) => ({ start: m.start - start, end: m.end - start }));
-    for (const n of findUnknownNames(text.slice(start, end), taken, { lang })) names.push({ ...n, start: n.start + start, end: n.end + start });
+    const mine = credits.filter((c) => c.end > start && c.start < end).map((c) => ({ start: Math.max(0, c.start - start), end: Math.min(end, c.end) - start }));
+    for (const n of findUnknownNames(text.slice(start, end), taken, { lang, credits: mine })) names.push({ ...n, start: n.start + start, end: n.end + start });
     start = end;
     yield;
   }

@@ -1,5 +1,5 @@
 import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
-import { creditSpans, inSpans } from "../text/credits";
+import { creditSpans, inSpans, type Span } from "../text/credits";
 import { isGerman, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
@@ -72,13 +72,13 @@ const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "natio
  * list and what the rest of the text says about the same words. Rules and word
  * lists only, so it runs in a content script in about a millisecond per page.
  */
-export function findUnknownNames(text: string, taken: readonly Taken[] = [], options: { lang?: string } = {}): UnknownName[] {
+export function findUnknownNames(text: string, taken: readonly Taken[] = [], options: { lang?: string; credits?: readonly Span[] } = {}): UnknownName[] {
   const german = isGerman(text, options.lang);
-  if (!hasInvisible(text)) return recognize(text, taken, german);
+  if (!hasInvisible(text)) return recognize(text, taken, german, options.credits ?? creditSpans(text));
   // "Vladi\u00ADmir Putin": read without soft hyphens and zero-width characters, report in the page's offsets.
   const { text: visible, toOriginal, fromOriginal } = withoutInvisible(text);
   const inVisible = taken.map((t) => ({ start: fromOriginal(t.start), end: fromOriginal(t.end) }));
-  return recognize(visible, inVisible, german).map((n) => {
+  return recognize(visible, inVisible, german, creditSpans(visible)).map((n) => {
     const start = toOriginal(n.start);
     const end = toOriginal(n.end - 1) + 1;
     return { ...n, start, end, text: text.slice(start, end) };
@@ -88,7 +88,8 @@ export function findUnknownNames(text: string, taken: readonly Taken[] = [], opt
 /** Dashes that fold to "-" but never join words into one name: "Nikki Haley—were" is "Nikki Haley". */
 const LONG_DASH = /[\u2013\u2014\u2015]/g;
 
-function recognize(text: string, taken: readonly Taken[], german: boolean): UnknownName[] {
+/** `credits`: the photo credits and datelines of `text` (creditSpans), where no name is taken. */
+function recognize(text: string, taken: readonly Taken[], german: boolean, credits: readonly Span[]): UnknownName[] {
   const folded = keepLongDashes(text);
   const lines = tokenize(folded, taken);
   const lowerSeen = new Set<string>();
@@ -113,7 +114,6 @@ function recognize(text: string, taken: readonly Taken[], german: boolean): Unkn
   }
   const names: UnknownName[] = [];
   // Photographers, agencies and datelines name who made the article, not whom it is about.
-  const credits = creditSpans(text);
   for (const c of candidates) {
     if (c.tokens.length === 0 || c.line.byline || inSpans(credits, c.tokens[0]!.start, c.tokens[c.tokens.length - 1]!.end)) continue;
     // German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius"): these rules,

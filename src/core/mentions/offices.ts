@@ -108,10 +108,19 @@ const GERMAN_NOUNS: [nouns: string[], suffixes: string[]][] = [
 /** Words before the phrase that make it someone else: "the former Russian president", "the deputy foreign minister". */
 const NOT_THE_HOLDER = /(?:^|[^\p{L}])(?:former|ex|then|deputy|acting|late|future|next|previous|first|second|vice|would-be|ehemalige[nmrs]?|fruhere[nmrs]?|stellvertretende[nmrs]?|kunftige[nmrs]?|damalige[nmrs]?|Ex)[- ]+$/iu;
 
-interface Pattern {
-  re: RegExp;
-  /** Group name → what it gives. */
-  english: boolean;
+/** What may follow "chief" used as a noun: a mark, a verb ("warns", "declined", "also said"), a preposition. */
+const CHIEF_NEXT = /^(?:\s*$|\s*[^\p{L}\s]|\s+(?:\p{Lu}|[\p{Ll}]+(?:s|ed)(?![\p{L}])|(?:also|has|had|have|is|was|will|would|could|can|said|told|on|in|at|to|for|and|or|but|who|whose|as|from|with|after|before|during|over|hat|sagte|warnte|und|in|am)(?![\p{L}])))/u;
+
+/** The years before the article's that the sentence around [start, end) names ("… ousted the president in February 2014"). */
+function earlierYears(folded: string, start: number, end: number, date: string): number[] {
+  const boundary = /[.!?]["'\u201d\u2019]?\s|\n/g;
+  let from = 0;
+  for (const m of folded.slice(Math.max(0, start - 400), start).matchAll(boundary)) from = Math.max(0, start - 400) + m.index! + m[0].length;
+  const rest = folded.slice(end, end + 400);
+  const stop = rest.search(/[.!?]["'\u201d\u2019]?\s|\n/);
+  const sentence = folded.slice(from, stop < 0 ? end + rest.length : end + stop);
+  const year = Number(date.slice(0, 4));
+  return [...sentence.matchAll(/(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])/gu)].map((m) => Number(m[0])).filter((y) => y < year);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -155,7 +164,15 @@ export interface OfficeOptions {
  * already found: an office right before or after a name ("Russia's foreign minister, Sergei Lavrov") is that
  * name's title or apposition, not a mention of its own.
  */
-export function findOffices(text: string, table: OfficeTable, options: OfficeOptions, named: readonly { start: number; end: number }[] = []): OfficeMention[] {
+/** A name already found: its range and, for a known one, its entity index (-1 for a name the file lacks). */
+export interface NamedRange {
+  start: number;
+  end: number;
+  entity: number;
+  person: boolean;
+}
+
+export function findOffices(text: string, table: OfficeTable, options: OfficeOptions, named: readonly NamedRange[] = []): OfficeMention[] {
   if (!options.date) return [];
   const day = startDay(options.date);
   const folded = foldText(text);
@@ -178,10 +195,22 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
       let start = m.index!;
       // "the president of Ukraine" is marked from "president"; the other forms from the qualifier.
       const end = start + m[0].length;
-      if (NOT_THE_HOLDER.test(folded.slice(Math.max(0, start - 16), start))) continue;
+      const before = folded.slice(Math.max(0, start - 16), start);
+      if (NOT_THE_HOLDER.test(before)) continue;
+      // "a UK defence minister", "an American president", "no U.S. president": one of several, or anyone who holds it.
+      if (/(?:^|[^\p{L}])(?:an?|one|any|every|no|ein|eine|einen|einem|jede[nmr]?|kein|keine)\s+$/iu.test(before)) continue;
+      // "NATO's chief rival": "chief" as an adjective.
+      if (/^chef$|^chief$/i.test(noun) && !CHIEF_NEXT.test(folded.slice(end, end + 20))) continue;
+
       if (nextToName(folded, start, end, named)) continue;
       const holder = holderOn(table, prefix, suffixes, day);
       if (!holder) continue;
+      // "George Shultz, the US secretary of state, recalled": in apposition to someone else, a holder of another time.
+      if (besideSomeoneElse(folded, start, named, holder.entity)) continue;
+      // "… ousted the Ukrainian president in February 2014": a sentence about an earlier year may mean that year's
+      // holder; unless the file has the same one then (or no one), it is unsure.
+      const years = earlierYears(folded, start, end, options.date);
+      if (years.some((y) => [`${y}-01-01`, `${y}-12-31`].some((d) => { const then = holderOn(table, prefix, suffixes, d); return then !== null && then.entity !== holder.entity; }))) continue;
       if (out.some((o) => o.start < end && o.end > start)) continue;
       out.push({ start, end, entity: holder.entity, office: holder.office });
       start = end;
@@ -191,7 +220,7 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
 }
 
 /** An office right before a name is its title ("Russian Foreign Minister Sergei Lavrov", "NATO's chief, Mark Rutte"); right after, its apposition. */
-function nextToName(folded: string, start: number, end: number, named: readonly { start: number; end: number }[]): boolean {
+function nextToName(folded: string, start: number, end: number, named: readonly NamedRange[]): boolean {
   const after = folded.slice(end, end + 40);
   if (/^,? \p{Lu}\p{Ll}+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'-]+)?/u.test(after) && !/^,? (?:The|A|An|In|On|At|But|And|Der|Die|Das|Er|Sie)\b/u.test(after)) {
     // A capitalised word after it: a name, unless it starts the next clause after a comma and is a known non-name.
@@ -200,6 +229,18 @@ function nextToName(folded: string, start: number, end: number, named: readonly 
   const before = folded.slice(Math.max(0, start - 3), start);
   if (/, $/.test(before) && named.some((n) => n.end === start - 2)) return true;
   return named.some((n) => (n.start >= end && n.start <= end + 2) || (n.end <= start && n.end >= start - 2));
+}
+
+/** "Name, the office": the name before the comma is not the holder found (a known name of another, or an unknown full name). */
+function besideSomeoneElse(folded: string, start: number, named: readonly NamedRange[], holder: number): boolean {
+  const m = /(?<![\p{L}'.-])(\p{Lu}(?:\.|[\p{L}'-]+)(?: \p{Lu}(?:\.|[\p{L}'-]+))*), (?:(?:the|der|die) )?$/u.exec(folded.slice(Math.max(0, start - 60), start));
+  if (!m) return false;
+  const nameEnd = start - m[0].length + m[1]!.length;
+  const known = named.find((n) => n.end === nameEnd);
+  // "… relationship with Nato, the Russian president went on to say": a body before the comma is no apposition.
+  if (known) return known.entity !== holder && known.person;
+  // "On Tuesday, the Russian President said": a clause opener, not a name.
+  return m[1]!.includes(" ") && !/^(?:On|In|At|By|For|Last|This|Next|Earlier|Later|Meanwhile|But|And|However|Then|After|Before|When|While|Since|The|Am|Im|Nach|Vor|Seit)\b/.test(m[1]!);
 }
 
 function holderOn(table: OfficeTable, prefix: string, suffixes: string[], day: string): { entity: number; office: string } | null {

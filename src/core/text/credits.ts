@@ -37,7 +37,7 @@ const KEYED = new RegExp(`(?<![\\p{L}\\p{N}])${KEYWORD} *(?:(?:Foto|Photo|Bild) 
 const BRACKETED = /\(([^()\n]{1,120})\)/g;
 const CREDIT_INSIDE = /(?:^|[^\p{L}])(?:Photos?|Fotos?|Bild|Image|Picture|Credit|Copyright)(?:[^\p{L}]|$)|©/u;
 /** A slash chain closing a line or a sentence with an agency in it: "Sergei Chuzavkov/AFP/Getty Images". */
-const TRAILING = new RegExp(`(?<![\\p{L}\\p{N}/])${CHAIN}(?= *(?:\\n|$))`, "gu");
+const TRAILING = new RegExp(`(?<![\\p{L}\\p{N}/])${CHAIN} *$`, "u");
 
 /**
  * A dateline opens a paragraph: a city in capitals (or any city when an agency in brackets follows), perhaps
@@ -45,13 +45,13 @@ const TRAILING = new RegExp(`(?<![\\p{L}\\p{N}/])${CHAIN}(?= *(?:\\n|$))`, "gu")
  * capitals nor an agency.
  */
 const DATELINE_CAPS = new RegExp(
-  `(?<=^|\\n)[ \\t]*\\p{Lu}[\\p{Lu}.'-]+(?: \\p{Lu}[\\p{Lu}.'-]+){0,3}(?:/\\p{Lu}[\\p{Lu}.'-]+)?` +
+  `[ \\t]*\\p{Lu}[\\p{Lu}.'-]+(?: \\p{Lu}[\\p{Lu}.'-]+){0,3}(?:/\\p{Lu}[\\p{Lu}.'-]+)?` +
     `(?:, (?:${CAP}|\\d{1,2})(?: (?:${CAP}|\\d{1,2}\\.?,?|\\d{4})){0,3})?(?: \\([^()\\n]{1,40}\\))? *[\\u2014\\u2013-]{1,2}(?= )`,
-  "gu",
+  "uy",
 );
 const DATELINE_AGENCY = new RegExp(
-  `(?<=^|\\n)[ \\t]*${CAP}(?: ${CAP}){0,2}(?:/${CAP})*(?:, [^()\\n]{1,30})? \\((?:${AGENCY})(?:/(?:${AGENCY}))*\\) *[\\u2014\\u2013-]{1,2}(?= )`,
-  "gu",
+  `[ \\t]*${CAP}(?: ${CAP}){0,2}(?:/${CAP})*(?:, [^()\\n]{1,30})? \\((?:${AGENCY})(?:/(?:${AGENCY}))*\\) *[\\u2014\\u2013-]{1,2}(?= )`,
+  "uy",
 );
 
 /** The credit and dateline spans of a text, in order, not overlapping. */
@@ -64,20 +64,35 @@ export function creditSpans(text: string): Span[] {
     const inside = m[1]!.trim();
     if (CREDIT_INSIDE.test(inside) || inside.split(/ ?\/ ?/).every((part) => AGENCY_WORD.test(part))) spans.push({ start: m.index!, end: m.index! + m[0].length });
   }
-  for (const m of text.matchAll(TRAILING)) {
-    if (m[0].split(/ ?\/ ?/).some((part) => AGENCY_WORD.test(part) || /(?:^| )(?:Images|The Guardian|Facebook|Twitter|Telegram|Instagram)$/.test(part))) {
-      spans.push({ start: m.index!, end: m.index! + m[0].length });
+  // Line by line, the shapes tied to a line's start (datelines) or end (a credit closing a caption): tried where a
+  // line has the mark they need, not at every word.
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.includes("/")) {
+      const tailStart = Math.max(0, line.length - 160);
+      const m = TRAILING.exec(line.slice(tailStart));
+      if (m && m[0].trimEnd().split(/ ?\/ ?/).some((part) => AGENCY_WORD.test(part) || /(?:^| )(?:Images|The Guardian|Facebook|Twitter|Telegram|Instagram)$/.test(part))) {
+        const start = lineStart + tailStart + m.index;
+        spans.push({ start, end: start + m[0].trimEnd().length });
+      }
     }
-  }
-  for (const re of [DATELINE_CAPS, DATELINE_AGENCY]) {
-    for (const m of text.matchAll(re)) {
-      const end = m.index! + m[0].length;
-      // "SOCCER - JAPAN GET LUCKY WIN", "NHL ICE HOCKEY -": a desk's slug over a headline in capitals, not a dateline.
-      // A plain hyphen after a city alone says too little ("NATO - …"): a dateline has a region, a date, an agency or a long dash.
-      const plain = re === DATELINE_CAPS && !/[,(\u2014\u2013]/.test(m[0]);
-      if (plain || !/\p{Ll}/u.test(text.slice(end, end + 40).split("\n", 1)[0]!)) continue;
-      spans.push({ start: m.index!, end });
+    if (/[\u2014\u2013-]/.test(line.slice(0, 80))) {
+      for (const re of [DATELINE_CAPS, DATELINE_AGENCY]) {
+        re.lastIndex = 0;
+        const m = re.exec(line);
+        if (!m) continue;
+        const end = m[0].length;
+        // "SOCCER - JAPAN GET LUCKY WIN", "NHL ICE HOCKEY -": a desk's slug over a headline in capitals, not a dateline.
+        // A plain hyphen after a city alone says too little ("NATO - …"): a dateline has a region, a date, an agency or a long dash.
+        const plain = re === DATELINE_CAPS && !/[,(\u2014\u2013]/.test(m[0]);
+        if (plain || !/\p{Ll}/u.test(line.slice(end, end + 40))) continue;
+        spans.push({ start: lineStart, end: lineStart + end });
+        break;
+      }
     }
+    lineStart = lineEnd + 1;
   }
   return merge(spans);
 }
