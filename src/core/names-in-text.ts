@@ -45,8 +45,9 @@ export function* nameSteps(text: string, matcher: CompiledMatcher, lang?: string
 }
 
 /**
- * Office phrases as mentions of their holder. Where the phrase opens with a marked name ("NATO's secretary
- * general", "the Kremlin spokesman"), that name keeps its mark and the office mark is the rest.
+ * Office phrases as mentions of their holder. Where the phrase opens or closes with a marked name ("NATO's
+ * secretary general", "the Kremlin spokesman", "the secretary general of NATO"), that name keeps its mark and the
+ * office mark is the rest.
  */
 function officeMentions(text: string, matcher: CompiledMatcher, marked: readonly Mention[], options: OfficeOptions): Mention[] {
   const index = new Map(matcher.entities.map((e, i) => [e.id, i]));
@@ -56,8 +57,11 @@ function officeMentions(text: string, matcher: CompiledMatcher, marked: readonly
     const opener = marked.find((m) => m.start <= start && m.end > start);
     // "NATO's secretary general" → "secretary general"; "Kremlsprecher" has no rest to mark apart and keeps it whole.
     if (opener && opener.end < o.end) start = opener.end + /^(?:['\u2019]s)?[\s-]*/.exec(text.slice(opener.end, o.end))![0].length;
+    let end = o.end;
+    const closer = marked.find((m) => m.start > start && m.start < end);
+    if (closer) end = start + text.slice(start, closer.start).replace(/\s+of\s+(?:the\s+)?$/i, "").length;
     const e = matcher.entities[o.entity]!;
-    return { start, end: o.end, entityId: e.id, name: e.name, type: e.type, text: text.slice(start, o.end), office: o.office };
+    return { start, end, entityId: e.id, name: e.name, type: e.type, text: text.slice(start, end), office: o.office };
   });
 }
 

@@ -51,6 +51,8 @@ describe("offices named without their holder", () => {
     expect(found.map((m) => `${m.text}→${m.entityId}${m.office ? ` (${m.office})` : ""}`)).toEqual([
       "NATO→nato", "secretary general→stoltenberg (nato-secretary-general)", "Kremlin→kremlin", "spokesman→peskov (kremlin-press-secretary)",
     ]);
+    const after = findNames("She called the secretary general of NATO.", matcher, undefined, "2021-12-22").mentions;
+    expect(after.map((m) => `${m.text}→${m.entityId}`)).toEqual(["secretary general→stoltenberg", "NATO→nato"]);
   });
   it("stays quiet without the country, a date, or a single holder", () => {
     expect(offices("The foreign minister said so; the president agreed.", "2018-03-01")).toEqual([]);

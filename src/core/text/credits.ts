@@ -25,7 +25,7 @@ const CAP = "(?:\\p{Lu}\\.|\\p{Lu}[\\p{L}\\p{N}'&-]*)";
 /** A credit's words before a slash may be lower case ("Ukraine operational command south/Reuters"). */
 const ANY = "(?:\\p{Lu}\\.|[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*)";
 /** The part after the last slash: capitalised words, "via" joining agencies ("AFP via Getty Images"). */
-const LAST = `(?:(?:${CAP} via )?Getty Images|GETTY IMAGES|The Guardian|${CAP}(?: via ${CAP}| ${CAP})?)`;
+const LAST = `(?:(?:${CAP} via )?Getty Images|GETTY IMAGES|The Guardian|(?:${AGENCY})(?![\\p{L}\\p{N}])|${CAP}(?: via ${CAP}| ${CAP})?)`;
 /** Segments joined by slashes, the first opening with a capital: "Sergei Chuzavkov/AFP/Getty Images". */
 const CHAIN = `${CAP}(?: ${ANY}){0,5} ?/ ?(?:${ANY}(?: ${ANY}){0,5} ?/ ?)*${LAST}`;
 
