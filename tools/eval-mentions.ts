@@ -5,7 +5,10 @@
 // 2. CoNLL-2003 English test: unknown-name detector and compromise, exact spans, PER and ORG;
 // 3. speed of known-entity matching on a long text.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { parseDocument } from "./lib/parse";
+import { readSteps } from "../src/core/read";
+import { drain } from "../src/core/slices";
 import path from "node:path";
 import nlp from "compromise";
 import { knowledge } from "../src/knowledge/index";
@@ -184,7 +187,9 @@ function scoreSet(name: string, goldPath: string, load: (file: string) => Loaded
 const textsDir = path.join(corpus, "nato-russia-texts");
 /** A .txt of nato-russia-texts: headline, date, outlet, blank line, body; lines 2 and 3 are metadata, not read. */
 function loadText(file: string): Loaded | null {
-  const at = path.join(textsDir, file);
+  return loadTextAt(path.join(textsDir, file));
+}
+function loadTextAt(at: string): Loaded | null {
   if (!existsSync(at)) return null;
   const text = readFileSync(at, "utf8");
   const metaStart = text.indexOf("\n") + 1;
@@ -193,6 +198,23 @@ function loadText(file: string): Loaded | null {
   return { text, date: /^\d{4}-\d\d-\d\d$/.test(date) ? date : null, counted: (at) => at < metaStart || at > metaEnd };
 }
 scoreSet("English", "tests/fixtures/mentions-gold/en.json", loadText, textsDir);
+
+// German: two texts stored beside the gold (de-texts/), and German pages of the corpus read as the extension reads them.
+const germanGold = "tests/fixtures/mentions-gold/de.json";
+const germanFrom = new Map((JSON.parse(readFileSync(germanGold, "utf8")) as { articles: { file: string; from?: number }[] }).articles.map((a) => [a.file, a.from ?? 0]));
+function loadGerman(file: string): Loaded | null {
+  const from = germanFrom.get(file) ?? 0;
+  if (file.endsWith(".txt")) {
+    const loaded = loadTextAt(path.join("tests/fixtures/mentions-gold/de-texts", file));
+    return loaded && { ...loaded, counted: (at) => at >= from && loaded.counted(at) };
+  }
+  const at = path.join(corpus, file);
+  if (!existsSync(at)) return null;
+  const read = drain(readSteps(parseDocument(file.endsWith(".gz") ? gunzipSync(readFileSync(at)).toString("utf8") : readFileSync(at, "utf8"))));
+  if (!read.map) return null;
+  return { text: read.map.text, date: read.article.published, lang: read.article.lang ?? undefined, counted: (offset) => offset >= from };
+}
+scoreSet("German", germanGold, loadGerman, `tests/fixtures/mentions-gold/de-texts and ${corpus}`);
 
 // ---------------------------------------------------------------- 1c. office references across every text, judged by hand
 // tests/fixtures/mentions-gold/offices-en.json: each office phrase found in any of the texts, with whom it refers to.

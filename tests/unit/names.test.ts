@@ -124,6 +124,22 @@ describe("findUnknownNames on real-page errors", () => {
   it("marks no one in a byline", () => {
     expect(names("By Ivan Petrovsky\nAmy Gibbons  Political Correspondent\nThe talks were led by Virginia Mayo.")).toEqual(["Virginia Mayo=person"]);
   });
+  it("reads German names as German writes them: office words before a first name left out, the surname then a person (from tagesschau texts)", () => {
+    const de = (text: string) => findUnknownNames(text, [], { lang: "de" }).map((n) => `${n.text}=${n.type}`);
+    expect(de("Berlins Regierender Bürgermeister Kai Wegner schrieb. Hessens Ministerpräsident Boris Rhein widersprach, sagte Rhein.")).toEqual([
+      "Kai Wegner=person", "Boris Rhein=person", "Rhein=person",
+    ]);
+    // A party in a compound of its office, or in brackets after a person, then wherever it recurs.
+    expect(de("CSU-Chef Markus Söder ging auf Distanz. Die CSU lehnt das ab, sagte Annette Widmann-Mauz (CDU).")).toEqual([
+      "CSU=organization", "Markus Söder=person", "CSU=organization", "Annette Widmann-Mauz=person", "CDU=organization",
+    ]);
+  });
+  it("takes German organizations by their head word, and stays quiet on other capitalised runs (from a German health-IT page)", () => {
+    const de = (text: string) => findUnknownNames(text, [], { lang: "de" }).map((n) => `${n.text}=${n.type}`);
+    expect(de("Dazu stellte die Techniker Krankenkasse mit dem Universitätsklinikum Heidelberg ein Konzept vor. Relevante Dokumente und Sämtliche Daten bleiben.")).toEqual([
+      "Techniker Krankenkasse=organization", "Universitätsklinikum Heidelberg=organization",
+    ]);
+  });
   it("stays quiet on German capitalised nouns and glued office titles, keeping first name and surname", () => {
     const text = "Verteidigungsminister Pistorius sagte, die Bundeswehr Brauche Geld. Baerbocks Kandidatur und Olaf Scholz.";
     expect(findUnknownNames(text, [], { lang: "de" }).map((n) => n.text)).toEqual(["Olaf Scholz"]);

@@ -97,6 +97,7 @@ function recognize(text: string, taken: readonly Taken[], german: boolean, credi
 
   const candidates: Candidate[] = [];
   for (const line of lines) candidates.push(...runs(line, lowerSeen));
+  if (german) return germanNames(text, folded, candidates, taken, credits);
   for (const c of candidates) c.type = classify(c, lowerSeen);
 
   // What the text says once holds throughout: after "Wasim Akram", "Akram" is a person.
@@ -116,9 +117,6 @@ function recognize(text: string, taken: readonly Taken[], german: boolean, credi
   // Photographers, agencies and datelines name who made the article, not whom it is about.
   for (const c of candidates) {
     if (c.tokens.length === 0 || c.line.byline || inSpans(credits, c.tokens[0]!.start, c.tokens[c.tokens.length - 1]!.end)) continue;
-    // German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius"): these rules,
-    // written for English, would mark common nouns. There only a first name and a surname are taken.
-    if (german && !(c.tokens.length >= 2 && c.tokens.length <= 3 && FIRST_NAMES.has(c.tokens[0]!.key) && !c.tokens.some((t) => t.upper || notAName(t.key)) && c.type === "person")) continue;
     if (!c.type) {
       const whole = c.tokens.map((t) => t.key).join(" ");
       if (people.has(whole)) c.type = "person";
@@ -130,6 +128,68 @@ function recognize(text: string, taken: readonly Taken[], german: boolean, credi
     names.push({ start, end, text: text.slice(start, end), type: c.type });
   }
   return names;
+}
+
+/** Ends of German words that head an organization's name: "Techniker Krankenkasse", "Helios Kliniken", "Thoraxklinik Heidelberg". */
+const GERMAN_ORG_HEAD = /(?:klinik|kliniken|klinikum|krankenhaus|krankenkasse|versicherung|bank|partei|ministerium|institut|stiftung|verband|gewerkschaft|zeitung|agentur|gericht|hochschule|universitat)$/;
+/** Ends of German place names, for "<head> <place>": "Kreiskrankenhaus Bergstrase", "Universitatsklinikum Hamburg-Eppendorf". */
+const GERMAN_PLACE_END = /(?:berg|burg|dorf|heim|hausen|stadt|feld|strase|strasse|furt|bach|ingen|au)$/;
+/** A party or body named in a compound of its office ("CSU-Chef", "FDP-Politikerin"), or after a person ("Boris Rhein (CDU)"). */
+const GERMAN_BODY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})-(?:\p{Lu}\p{Ll}*)?(?:[Cc]hef|[Vv]orsitzende|[Gg]eneralsekretar|[Pp]olitiker|[Ss]pitzenkandidat|[Ff]raktion|[Pp]rasidium|[Pp]arteitag|[Mm]itglied|[Aa]bgeordnete)(?:in|innen|r|n|s|en)?(?![\p{L}])/gu;
+
+/**
+ * German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius", "CSU-Chef Markus
+ * Soder"): the English rules would mark common nouns. Here a name is taken only in shapes German writes names in:
+ * a first name and a surname (the office words before it left out, the surname then a person wherever it recurs:
+ * "Boris Rhein" makes "sagte Rhein" a person); a party or body in a compound of its office ("CSU-Chef") or in
+ * brackets after a person ("Boris Rhein (CDU)"), then wherever it recurs; a run ending in an organization word or
+ * such a word and a place ("Techniker Krankenkasse", "Universitatsklinikum Heidelberg"). Anything else stays quiet.
+ */
+function germanNames(text: string, folded: string, candidates: Candidate[], taken: readonly Taken[], credits: readonly Span[]): UnknownName[] {
+  const out: UnknownName[] = [];
+  const isTaken = (start: number, end: number) => taken.some((t) => t.start < end && t.end > start) || inSpans(credits, start, end);
+  const push = (start: number, end: number, type: NameType) => {
+    if (!isTaken(start, end) && !out.some((n) => n.start < end && n.end > start)) out.push({ start, end, text: text.slice(start, end), type });
+  };
+  const usable = candidates.filter((c) => c.tokens.length > 0 && !c.line.byline && !c.line.shouting);
+  const surnames = new Set<string>();
+  for (const c of usable) {
+    const k = c.tokens.findIndex((t) => FIRST_NAMES.has(t.key) || FIRST_NAMES.has(t.key.split("-")[0]!));
+    const part = k < 0 ? [] : c.tokens.slice(k);
+    if (part.length < 2 || part.length > 3) continue;
+    // Every word a name's word; the surname may also be a place or a river ("Boris Rhein"), not a nationality or a title.
+    if (part.some((t, i) => t.upper || STOP.has(t.key) || TITLES.has(t.key) || DEMONYMS.has(t.key) || (i < part.length - 1 && i > 0 && notAName(t.key)))) continue;
+    const last = part[part.length - 1]!;
+    surnames.add(last.key);
+    push(part[0]!.start, last.end, "person");
+  }
+  const bodies = new Set<string>();
+  for (const m of folded.matchAll(GERMAN_BODY)) {
+    if (NOT_ACRONYMS.has(m[1]!.toLowerCase())) continue;
+    bodies.add(m[1]!.toLowerCase());
+    push(m.index!, m.index! + m[1]!.length, "organization");
+  }
+  for (const m of folded.matchAll(/\((\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})\)/gu)) {
+    // Only right after a person just found: "Boris Rhein (CDU)", "Annette Widmann-Mauz (CDU)".
+    if (!out.some((n) => n.type === "person" && n.end === m.index! - 1)) continue;
+    bodies.add(m[1]!.toLowerCase());
+    push(m.index! + 1, m.index! + 1 + m[1]!.length, "organization");
+  }
+  for (const c of usable) {
+    const first = c.tokens[0]!;
+    const last = c.tokens[c.tokens.length - 1]!;
+    // A party or body once named so is one wherever its letters recur ("Die CSU lehnt …").
+    for (const t of c.tokens) if (t.upper && bodies.has(t.key)) push(t.start, t.end, "organization");
+    if (c.tokens.length === 1) {
+      if (!first.upper && surnames.has(first.key)) push(first.start, first.end, "person");
+      continue;
+    }
+    if (c.tokens.length > 3 || c.tokens.some((t) => STOP.has(t.key) || t.upper || DEMONYMS.has(t.key))) continue;
+    const headLast = GERMAN_ORG_HEAD.test(last.key) && !first.initial;
+    const headFirst = c.tokens.length === 2 && GERMAN_ORG_HEAD.test(first.key) && last.key.split("-").some((p) => PLACES.has(p) || GERMAN_PLACE_END.test(p));
+    if (headLast || headFirst) push(first.start, last.end, "organization");
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The folded text with en and em dashes kept as such: folding makes them "-", which joins words. */
