@@ -138,6 +138,10 @@ describe("findMentions", () => {
     const text = "Der Generalsekretär sagte, dass die Nato nicht mit der Lage zufrieden ist und dass sich auch die Mitglieder von der Lage zu Stoltenbergs Plan äußern.";
     expect(findMentions(text, matcher).map((x) => x.text)).toEqual(["Stoltenberg"]);
   });
+  it("reads words that are also an object's own properties as plain words", () => {
+    // "Constructor" looked up "constructor" on the plain table and threw: the page got no names at all.
+    expect(found("The Constructor and HasOwnProperty met Lavrov.")).toEqual(["Lavrov=lavrov"]);
+  });
   it("marks the name part of a hyphenated compound", () => {
     expect(found("Beim NATO-Gipfel sprach der Ex-NATO-Generalsekretär über das Lavrov-Regime.")).toEqual(["NATO=nato", "NATO=nato", "Lavrov=lavrov"]);
   });

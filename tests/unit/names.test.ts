@@ -39,6 +39,11 @@ describe("findUnknownNames", () => {
   it("types teams in results and standings as organizations", () => {
     expect(names("Plymouth 4 Exeter 1\nSteaua Bucharest 18 7 8 3")).toEqual(["Plymouth=organization", "Exeter=organization", "Steaua Bucharest=organization"]);
   });
+  it("takes no survey table's categories for teams (a Kyiv Post poll table: 'West 75 12 72 13', 'Women 72 14 68 18')", () => {
+    expect(names("Region West 75 12 72 13 Center 71 16 72 12\nGender Men 69 16 71 15 Women 72 14 68 18\nWomen are happier than men.")).toEqual([]);
+    // Results tables still have teams.
+    expect(names("Plymouth 4 Exeter 1")).toEqual(["Plymouth=organization", "Exeter=organization"]);
+  });
   it("finds no names in an all-caps headline without a first name", () => {
     expect(names("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.")).toEqual([]);
   });

@@ -90,11 +90,11 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   for (let w = words.exec(folded); w !== null; w = words.exec(folded)) {
     if (++read % WORDS_PER_STEP === 0) yield;
     let first = w[0];
-    let forms = matcher.starts[first.toLowerCase()];
+    let forms = formsOf(matcher, first);
     // German genitive: "Putins", "Selenskyjs" name Putin and Selenskyj.
-    if (!forms && german && GENITIVE.test(first)) forms = matcher.starts[(first = first.slice(0, -1)).toLowerCase()];
+    if (!forms && german && GENITIVE.test(first)) forms = formsOf(matcher, (first = first.slice(0, -1)));
     // "des Bundestages": the genitive -es after a consonant.
-    if (!forms && german && /[^aeiouy]es$/i.test(w[0])) forms = matcher.starts[(first = w[0].slice(0, -2)).toLowerCase()];
+    if (!forms && german && /[^aeiouy]es$/i.test(w[0])) forms = formsOf(matcher, (first = w[0].slice(0, -2)));
     if (!forms) continue;
     const at = w.index;
     const match = matchForm(folded, at, first, forms, german);
@@ -159,6 +159,27 @@ function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, fol
   if (best !== undefined) return best;
   if (owners.length === 1 && TITLE_BEFORE.test(folded.slice(Math.max(0, at - 40), at))) return owners[0]![0];
   return undefined;
+}
+
+/** Per matcher, each word of the text already looked up: most words recur, and most open no alias. */
+const lookups = new WeakMap<CompiledMatcher, Map<string, readonly string[] | null>>();
+
+/**
+ * The alias forms a word of the text may open, or null. Only the table's own keys count: "Constructor" is no
+ * alias because a plain object has a "constructor" (a real page's word made the lookup return a function).
+ */
+function formsOf(matcher: CompiledMatcher, word: string): readonly string[] | null {
+  let seen = lookups.get(matcher);
+  if (!seen) lookups.set(matcher, (seen = new Map()));
+  let forms = seen.get(word);
+  if (forms === undefined) {
+    const key = word.toLowerCase();
+    forms = Object.hasOwn(matcher.starts, key) ? matcher.starts[key]! : null;
+    // A page of endless distinct words must not grow the cache without end.
+    if (seen.size > 50_000) seen.clear();
+    seen.set(word, forms);
+  }
+  return forms;
 }
 
 const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();

@@ -414,7 +414,11 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (KNOWN_ORGS.has(whole)) return "organization";
   // "HarariRead more": a name glued to the next word by a lost space or link; and lone initials ("Jan M.").
   if (tokens.some((t) => t.glued) || (tokens.length === 1 && first.key.replace(/\.$/, "").length < 2)) return null;
-  if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) return STOP.has(whole) ? null : "organization";
+  if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) {
+    // A survey's table has rows too ("West 75 12 72 13", "Women 72 14 68 18"): its categories are common words, not teams.
+    if (tokens.every((t) => STOP.has(t.key) || SURVEY_CATEGORIES.has(t.key)) || (tokens.length === 1 && lowerSeen.has(whole))) return null;
+    return "organization";
+  }
   if (PLACES.has(whole) || DEMONYMS.has(whole) || STOP.has(whole) || THINGS.has(whole)) return null;
   // A title alone is not a name: "Secretary of State", "Prime Minister", "Defense Secretary".
   if (tokens.every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key))) return null;
@@ -446,6 +450,12 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key)) && looksLikeSurname(last.key)) return "person";
   return null;
 }
+
+/** Row labels of survey and poll tables: regions, sexes, ages, settlements, answers. */
+const SURVEY_CATEGORIES = new Set(
+  ("north south east west centre center central northeast northwest southeast southwest men women male female total all other others yes no " +
+    "age gender sex village villages city cities town towns urban rural region regions respondents voters democrats republicans independents").split(" "),
+);
 
 function afterTo(tokens: Token[], t: Token): boolean {
   return tokens[tokens.indexOf(t) - 1]?.key === "to";
