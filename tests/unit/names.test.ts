@@ -123,6 +123,10 @@ describe("findUnknownNames on real-page errors", () => {
   it("types newspapers and fleets as organizations", () => {
     expect(names("an article for the Daily Mail on the Black Sea Fleet")).toEqual(["Daily Mail=organization", "Black Sea Fleet=organization"]);
   });
+  it("takes no person from an office title a known name cuts off (a CNN page, once Karen Donfried was in the file)", () => {
+    const text = "Assistant Secretary of State for European and Eurasian Affairs Karen Donfried said";
+    expect(names(text, [{ start: text.indexOf("Karen"), end: text.indexOf(" said") }])).toEqual([]);
+  });
   it("takes the person after a long office title", () => {
     expect(names("Assistant Secretary of State for European and Eurasian Affairs Karen Donfried said")).toEqual(["Karen Donfried=person"]);
   });

@@ -78,6 +78,10 @@ describe("offices named without their holder", () => {
     expect(offices("Ivan Petrovsky, the Ukrainian president, recalled; Volodymyr Zelensky, the Ukrainian president, said.", "2022-03-01")).toEqual(["Ukrainian president→zelensky"]);
     expect(offices("On Tuesday, the Ukrainian president said so.", "2022-03-01")).toEqual(["Ukrainian president→zelensky"]);
   });
+  it("stays quiet where the sentence names another holder of the office (a 2026 page: 'In calls between Biden and Zelenskyy, … the US president stated')", () => {
+    expect(offices("In talks with Petro Poroshenko, the Ukrainian president was blunt.", "2022-03-01")).toEqual([]);
+    expect(offices("In talks with Mark Rutte on Monday, the Ukrainian president was blunt.", "2022-03-01")).toEqual(["Ukrainian president→zelensky"]);
+  });
   it("stays quiet where the sentence is about an earlier year with another holder", () => {
     // A real page (2022): "… protests that ultimately ousted the Ukrainian president in February 2014".
     expect(offices("Protests ousted the Ukrainian president in February 2016.", "2022-03-01")).toEqual([]);

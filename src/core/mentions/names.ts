@@ -438,6 +438,8 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
     return null;
   }
   if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key) || THINGS.has(last.key)) return null;
+  // "… for European and Eurasian Affairs [Karen Donfried]": the end of an office's title, cut off by a known name.
+  if (OFFICE_WORDS.has(last.key) && !FIRST_NAMES.has(first.key)) return null;
   if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
   // "Senior Russian lawmaker …": a person's name does not end in a nationality.
   if (DEMONYMS.has(last.key)) return null;

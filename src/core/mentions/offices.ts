@@ -113,12 +113,7 @@ const CHIEF_NEXT = /^(?:\s*$|\s*[^\p{L}\s]|\s+(?:\p{Lu}|[\p{Ll}]+(?:s|ed)(?![\p{
 
 /** The years before the article's that the sentence around [start, end) names ("… ousted the president in February 2014"). */
 function earlierYears(folded: string, start: number, end: number, date: string): number[] {
-  const boundary = /[.!?]["'\u201d\u2019]?\s|\n/g;
-  let from = 0;
-  for (const m of folded.slice(Math.max(0, start - 400), start).matchAll(boundary)) from = Math.max(0, start - 400) + m.index! + m[0].length;
-  const rest = folded.slice(end, end + 400);
-  const stop = rest.search(/[.!?]["'\u201d\u2019]?\s|\n/);
-  const sentence = folded.slice(from, stop < 0 ? end + rest.length : end + stop);
+  const sentence = folded.slice(...sentenceOf(folded, start, end));
   const year = Number(date.slice(0, 4));
   return [...sentence.matchAll(/(?<![\p{N}])(?:19|20)\d\d(?![\p{N}])/gu)].map((m) => Number(m[0])).filter((y) => y < year);
 }
@@ -151,6 +146,32 @@ const GERMAN = new RegExp(
   "gu",
 );
 
+/** An office noun anywhere: the phrases are looked for only around one, not at every position of the text. */
+const ENGLISH_NOUN = new RegExp(`(?:${NOUN_ALT})(?![\\p{L}])`, "gu");
+const GERMAN_NOUN_ANY = new RegExp(`(?:${GERMAN_NOUN_ALT}|${GERMAN_NOUN_ALT.toLowerCase()})(?![\\p{L}])`, "gu");
+
+/** The matches of `re` that end at an office noun, each once, in text order. */
+function* phrases(folded: string, re: RegExp, noun: RegExp): Generator<RegExpMatchArray> {
+  let last = -1;
+  noun.lastIndex = 0;
+  for (const n of folded.matchAll(noun)) {
+    const from = Math.max(0, n.index! - 60);
+    // "the president of Ukraine" ends after the noun.
+    const window = folded.slice(from, n.index! + n[0].length + 60);
+    re.lastIndex = 0;
+    for (const m of window.matchAll(re)) {
+      const start = from + m.index!;
+      if (start <= last || start > n.index! || start + m[0].length < n.index! + n[0].length) continue;
+      // The window may open inside a word: a phrase starting there does not start a word.
+      if (m.index === 0 && from > 0 && /[\p{L}\p{N}.]/u.test(folded[from - 1]!)) continue;
+      last = start;
+      // Offsets into the whole text, as matchAll over it would give.
+      m.index = start;
+      yield m;
+    }
+  }
+}
+
 export interface OfficeOptions {
   /** The article's date (YYYY-MM-DD or shorter); without one no office is resolved. */
   date: string | null;
@@ -180,7 +201,7 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
   const austrianOrSwiss = options.lang !== undefined && /^de[-_](?:at|ch|li)$/i.test(options.lang);
   for (const re of options.german ? [GERMAN, ENGLISH] : [ENGLISH]) {
     re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
+    for (const m of phrases(folded, re, re === ENGLISH ? ENGLISH_NOUN : GERMAN_NOUN_ANY)) {
       const g = m.groups!;
       const qualifier = g.poss ?? g.adj ?? g.of ?? g.gq ?? g.gc;
       const noun = g.pnoun ?? g.anoun ?? g.onoun ?? g.gnoun ?? g.gcnoun;
@@ -207,6 +228,9 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
       if (!holder) continue;
       // "George Shultz, the US secretary of state, recalled": in apposition to someone else, a holder of another time.
       if (besideSomeoneElse(folded, start, named, holder.entity)) continue;
+      // "In calls between Biden and Zelenskyy, … the US president stated" (written in 2026): a sentence naming another
+      // holder of the same office, at any time, may mean that one.
+      if (otherHolderNamed(folded, start, end, named, table[holder.office]!, holder.entity)) continue;
       // "… ousted the Ukrainian president in February 2014": a sentence about an earlier year may mean that year's
       // holder; unless the file has the same one then (or no one), it is unsure.
       const years = earlierYears(folded, start, end, options.date);
@@ -229,6 +253,23 @@ function nextToName(folded: string, start: number, end: number, named: readonly 
   const before = folded.slice(Math.max(0, start - 3), start);
   if (/, $/.test(before) && named.some((n) => n.end === start - 2)) return true;
   return named.some((n) => (n.start >= end && n.start <= end + 2) || (n.end <= start && n.end >= start - 2));
+}
+
+/** Whether the sentence around [start, end) names someone who held the office at another time than the holder found. */
+function otherHolderNamed(folded: string, start: number, end: number, named: readonly NamedRange[], terms: readonly Term[], holder: number): boolean {
+  const [from, to] = sentenceOf(folded, start, end);
+  const others = new Set(terms.map(([entity]) => entity).filter((e) => e !== holder));
+  return named.some((n) => n.start >= from && n.end <= to && others.has(n.entity));
+}
+
+/** The sentence around [start, end): from the last sentence end before it to the next after it. */
+function sentenceOf(folded: string, start: number, end: number): [number, number] {
+  const boundary = /[.!?]["'\u201d\u2019]?\s|\n/g;
+  let from = 0;
+  for (const m of folded.slice(Math.max(0, start - 400), start).matchAll(boundary)) from = Math.max(0, start - 400) + m.index! + m[0].length;
+  const rest = folded.slice(end, end + 400);
+  const stop = rest.search(/[.!?]["'\u201d\u2019]?\s|\n/);
+  return [from, stop < 0 ? end + rest.length : end + stop];
 }
 
 /** "Name, the office": the name before the comma is not the holder found (a known name of another, or an unknown full name). */
