@@ -57,7 +57,8 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       // Asked by a content script for the text it read; no other context needs it.
       if (sender.tab?.id === undefined) return null;
       // The page's language decides how German capitalisation is read (names-in-text.ts).
-      return drain(nameSteps(message.text, matcher, message.lang ?? undefined)) satisfies FoundNames;
+      // The article's date links "the Ukrainian president" to whoever held the office then.
+      return drain(nameSteps(message.text, matcher, message.lang ?? undefined, message.date)) satisfies FoundNames;
     case "open-entry": {
       // The panel's full entry, opened as a page: from our pages, or for the tab whose top frame asks.
       const page = fromExtensionPage(sender);

@@ -6,9 +6,9 @@ import type { Mark } from "./paint";
 export function marksFrom(scan: FoundNames, kinds: Settings["kinds"]): Mark[] {
   const known: Mark[] = scan.mentions
     .filter((m) => (m.type === "person" || m.type === "organization") && kinds[m.type])
-    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null }));
+    .map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.type as "person" | "organization", entityId: m.entityId, name: m.name, guess: null, office: m.office ?? null, about: null }));
   const unknown: Mark[] = kinds.unknown
-    ? scan.unknown.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type }))
+    ? scan.unknown.map((u) => ({ start: u.start, end: u.end, text: u.text, kind: "unknown" as const, entityId: null, name: u.text, guess: u.type, office: null, about: u.about ?? null }))
     : [];
   return [...known, ...unknown].sort((a, b) => a.start - b.start);
 }

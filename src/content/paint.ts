@@ -18,7 +18,15 @@ export interface Mark {
   name: string;
   /** For an unknown name: what kind of name it seems to be. */
   guess: "person" | "organization" | null;
+  /** Set when the text names an office, not the person ("Russia's foreign minister"): the office key; marked more quietly. */
+  office: string | null;
+  /** For an unknown name: what the article says it is ("the assistant secretary of state"). */
+  about: string | null;
 }
+
+/** What a mark is painted as: its kind, or "office" for an office linked to its holder by the article's date. */
+type PaintKind = MarkKind | "office";
+const paintKind = (m: Mark): PaintKind => (m.office !== null ? "office" : m.kind);
 
 export interface PaintedMark extends Mark {
   range: Range;
@@ -49,13 +57,13 @@ export interface Paint {
 }
 
 // The "hover" style registers unstyled highlights ("hidden"): nothing shows, hit-testing still works.
-const baseName = (style: MarkStyle, kind: MarkKind) => `backstory-${style === "hover" ? "hidden" : style}-${kind}`;
+const baseName = (style: MarkStyle, kind: PaintKind) => `backstory-${style === "hover" ? "hidden" : style}-${kind}`;
 const HOVER = "backstory-hover";
 const FLASH = "backstory-flash";
 
 /** Every name Backstory registers highlights under (content.css styles each), for clearing an old instance's. */
 export const HIGHLIGHT_NAMES: readonly string[] = ["", "-dark"].flatMap((scheme) =>
-  [...(["underline", "tint", "hover"] as const).flatMap((style) => (["person", "organization", "unknown"] as const).map((kind) => baseName(style, kind))), HOVER, FLASH].map((base) => base + scheme),
+  [...(["underline", "tint", "hover"] as const).flatMap((style) => (["person", "organization", "unknown", "office"] as const).map((kind) => baseName(style, kind))), HOVER, FLASH].map((base) => base + scheme),
 );
 
 /**
@@ -66,7 +74,7 @@ export const HIGHLIGHT_NAMES: readonly string[] = ["", "-dark"].flatMap((scheme)
 export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: MarkStyle, dark: boolean, shown: readonly boolean[] = []): Steps<Paint> {
   const view = doc.defaultView!;
   const painted: PaintedMark[] = [];
-  const byKind = new Map<MarkKind, Range[]>();
+  const byKind = new Map<PaintKind, Range[]>();
   for (const [i, m] of marks.entries()) {
     if (painted.length % RANGES_PER_STEP === 0) yield;
     const start = locate(map, m.start);
@@ -78,9 +86,9 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
     const isShown = shown[i] ?? true;
     painted.push({ ...m, range, shown: isShown });
     if (!isShown) continue;
-    const list = byKind.get(m.kind);
+    const list = byKind.get(paintKind(m));
     if (list) list.push(range);
-    else byKind.set(m.kind, [range]);
+    else byKind.set(paintKind(m), [range]);
   }
   // One Highlight per kind, registered under the names of the current style and scheme: a new style or
   // scheme re-registers the same highlights, so the ranges stay.

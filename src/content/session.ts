@@ -60,9 +60,9 @@ const NO_NAMES: FoundNames = { mentions: [], unknown: [] };
  * matcher: the page never loads or parses the knowledge file. An answer that
  * does not fit the text is no answer.
  */
-async function namesIn(text: string, lang: string | null): Promise<FoundNames> {
+async function namesIn(text: string, lang: string | null, date: string | null): Promise<FoundNames> {
   const asked = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
-  return parseFoundNames(await send({ type: "find-names", text: asked, lang }), asked) ?? NO_NAMES;
+  return parseFoundNames(await send({ type: "find-names", text: asked, lang, date }), asked) ?? NO_NAMES;
 }
 
 /** Finds the article and reads its text, in time slices; throws Cancelled when `isCancelled` turns true between slices. */
@@ -87,7 +87,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
   const { force, isCancelled } = options;
   const host = doc.location.host;
   const { article } = read;
-  const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang) : NO_NAMES) };
+  const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang, article.published) : NO_NAMES) };
   if (isCancelled()) throw new Cancelled();
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
   const marks = marksFrom(scan, settings.kinds);

@@ -18,5 +18,5 @@ export function* scanSteps(doc: Document, matcher: CompiledMatcher, options: Sca
   const read = yield* readSteps(doc, options);
   if (!read.map) return { ...read, mentions: [], unknown: [] };
   yield;
-  return { ...read, ...(yield* nameSteps(read.map.text, matcher, read.article.lang ?? undefined)) };
+  return { ...read, ...(yield* nameSteps(read.map.text, matcher, read.article.lang ?? undefined, read.article.published)) };
 }

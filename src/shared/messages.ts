@@ -46,7 +46,8 @@ export type BackgroundMessage =
   | { type: "page-summary"; summary: PageSummary; document: string }
   | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
-  | { type: "find-names"; text: string; lang: string | null }
+  /** `date`: the article's (YYYY-MM-DD), for offices named without their holder ("the Ukrainian president"). */
+  | { type: "find-names"; text: string; lang: string | null; date: string | null }
   | { type: "open-entry"; entityId: string };
 
 /** Messages a content script receives, from the background or the popup. */
@@ -126,7 +127,7 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
     case "find-names":
       // A page writes its own lang attribute: anything but a plain language tag counts as unknown, never as a refusal.
       return isString(v.text, MAX_TEXT_LENGTH)
-        ? { type: v.type, text: v.text, lang: isString(v.lang, 20) && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(v.lang) ? v.lang : null }
+        ? { type: v.type, text: v.text, lang: isString(v.lang, 20) && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(v.lang) ? v.lang : null, date: isDay(v.date) ? (v.date ?? null) : null }
         : null;
     default:
       return null;
@@ -143,8 +144,8 @@ export function parseFoundNames(v: unknown, text: string): FoundNames | null {
   if (!isRecord(v) || !Array.isArray(v.mentions) || !Array.isArray(v.unknown)) return null;
   const range = (r: Record<string, unknown>) =>
     isOffset(r.start, text.length) && isOffset(r.end, text.length) && r.start < r.end && r.text === text.slice(r.start, r.end);
-  const mentions = v.mentions.every((m) => isRecord(m) && range(m) && isId(m.entityId) && isString(m.name, 200) && ENTITY_TYPES.has(m.type));
-  const unknown = v.unknown.every((u) => isRecord(u) && range(u) && NAME_TYPES.has(u.type));
+  const mentions = v.mentions.every((m) => isRecord(m) && range(m) && isId(m.entityId) && isString(m.name, 200) && ENTITY_TYPES.has(m.type) && (m.office === undefined || isId(m.office)));
+  const unknown = v.unknown.every((u) => isRecord(u) && range(u) && NAME_TYPES.has(u.type) && (u.about === undefined || isString(u.about, 200)));
   return mentions && unknown ? (v as unknown as FoundNames) : null;
 }
 

@@ -186,12 +186,17 @@ export interface Demo {
 }
 
 export async function openDemo(name: BrowserName, options: LaunchOptions = {}): Promise<Demo> {
-  const { server, url } = (await serve("demo")) as { server: Server; url: string };
+  return openPage(name, "demo", "", "person", options);
+}
+
+/** A page of `dir` (served as the demo is) open and marked: a name of `kind` ("person", "unknown") painted. */
+export async function openPage(name: BrowserName, dir: string, file: string, kind = "person", options: LaunchOptions = {}): Promise<Demo> {
+  const { server, url } = (await serve(dir)) as { server: Server; url: string };
   const browser = await launch(name, options);
   const page = await browser.newPage();
-  await page.goto(url);
+  await page.goto(url + file);
   await page.bringToFront();
-  await page.waitFor(() => CSS.highlights.has("backstory-underline-person"));
+  await until(() => page.evaluateWith((k) => CSS.highlights.has(`backstory-underline-${k}`), kind), 15_000, () => `a painted ${kind} name on ${dir}/${file}`);
   return {
     browser,
     server,

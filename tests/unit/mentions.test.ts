@@ -115,9 +115,32 @@ describe("findMentions", () => {
     expect(findMentions("Stoltenbergs Rede und Jens Stoltenbergs Antwort", matcher, { lang: "de" }).map((x) => x.text)).toEqual(["Stoltenberg", "Jens Stoltenberg"]);
     expect(findMentions("Stoltenbergs", matcher, { lang: "en" })).toEqual([]);
   });
+  it("reads German party compounds, hyphenated office titles and the genitive -es (from tagesschau texts)", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "cdu", type: "organization", name: "Christian Democratic Union", aliases: [], contextAliases: ["CDU", "Union"] });
+    kb.entities.push({ ...kb.entities[0]!, id: "merz", type: "person", name: "Friedrich Merz", aliases: [], contextAliases: ["Merz"] });
+    kb.entities.push({ ...kb.entities[0]!, id: "bundestag", type: "organization", name: "Bundestag", aliases: [], contextAliases: [] });
+    const m = compileMatcher(kb);
+    const de = (text: string) => findMentions(text, m, { lang: "de" }).map((x) => `${x.text}=${x.entityId}`);
+    // "CDU-Chef": a party opening a compound of its office is that party; "CDU-Chef Merz": the compound is a title.
+    expect(de("CDU-Chef Merz sagte, die CDU und die Union blieben dabei.")).toEqual(["CDU=cdu", "Merz=merz", "CDU=cdu", "Union=cdu"]);
+    expect(de("Die CDU-Außenpolitiker Röttgen und Merz")).toEqual(["CDU=cdu"]);
+    // "Frauen Union", "the Soviet Union": a context alias closing a longer name is not the party.
+    expect(de("CDU-Chef Merz und die Frauen Union")).toEqual(["CDU=cdu", "Merz=merz"]);
+    expect(findMentions("Christian Democratic Union, then the Soviet Union", m).map((x) => x.text)).toEqual(["Christian Democratic Union"]);
+    expect(de("Die Vizepräsidentin des Bundestages sprach")).toEqual(["Bundestag=bundestag"]);
+  });
+  it("reads a page declaring English as German when its words are plainly German (CMS templates)", () => {
+    const text = "Der Generalsekretär sagte, dass die Nato nicht mit der Lage zufrieden ist und dass sich auch die Mitglieder von der Lage zu Stoltenbergs Plan äußern.";
+    expect(findMentions(text, matcher, { lang: "en" }).map((x) => x.text)).toEqual(["Stoltenberg"]);
+  });
   it("guesses German from the text when no language is given", () => {
     const text = "Der Generalsekretär sagte, dass die Nato nicht mit der Lage zufrieden ist und dass sich auch die Mitglieder von der Lage zu Stoltenbergs Plan äußern.";
     expect(findMentions(text, matcher).map((x) => x.text)).toEqual(["Stoltenberg"]);
+  });
+  it("reads words that are also an object's own properties as plain words", () => {
+    // "Constructor" looked up "constructor" on the plain table and threw: the page got no names at all.
+    expect(found("The Constructor and HasOwnProperty met Lavrov.")).toEqual(["Lavrov=lavrov"]);
   });
   it("marks the name part of a hyphenated compound", () => {
     expect(found("Beim NATO-Gipfel sprach der Ex-NATO-Generalsekretär über das Lavrov-Regime.")).toEqual(["NATO=nato", "NATO=nato", "Lavrov=lavrov"]);

@@ -52,9 +52,12 @@ describe("the background's find-names answer", () => {
     expect(parseFoundNames(null, text)).toBeNull();
   });
   it("asks with a text of bounded length only", () => {
-    expect(parseBackgroundMessage({ type: "find-names", text })).toEqual({ type: "find-names", text, lang: null });
-    expect(parseBackgroundMessage({ type: "find-names", text, lang: "de-CH" })).toEqual({ type: "find-names", text, lang: "de-CH" });
-    expect(parseBackgroundMessage({ type: "find-names", text, lang: "<script>" })).toEqual({ type: "find-names", text, lang: null });
+    expect(parseBackgroundMessage({ type: "find-names", text })).toEqual({ type: "find-names", text, lang: null, date: null });
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: "de-CH" })).toEqual({ type: "find-names", text, lang: "de-CH", date: null });
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: "<script>" })).toEqual({ type: "find-names", text, lang: null, date: null });
+    // The article's date, for offices named without their holder; anything but a day is no date.
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: null, date: "2021-12-22" })).toEqual({ type: "find-names", text, lang: null, date: "2021-12-22" });
+    expect(parseBackgroundMessage({ type: "find-names", text, lang: null, date: "yesterday" })).toEqual({ type: "find-names", text, lang: null, date: null });
     expect(parseBackgroundMessage({ type: "find-names", text: 42 })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Briefing } from "../../core/knowledge/briefing";
-import { RoleLines, rolesShown, SinceList, SourceLine } from "../../shared/ui/BriefingBody";
+import { dayLine, RoleLines, rolesShown, SinceList, SourceLine } from "../../shared/ui/BriefingBody";
 import { t } from "../../shared/i18n";
 import type { Mark } from "../paint";
 
@@ -21,6 +21,7 @@ const SHORT_SINCE_ITEMS = 2;
 const SHORT_SOURCES = 2;
 
 function kindLabel(mark: Mark): string {
+  if (mark.office !== null) return t("kindOffice");
   if (mark.kind === "person") return t("kindPerson");
   if (mark.kind === "organization") return t("kindOrganization");
   return mark.guess === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson");
@@ -51,7 +52,20 @@ function CardView({ mark, count, briefing, modal, onClose, onFullEntry }: CardPr
         <span class="kind">{kindLabel(mark)}</span>
       </header>
       {mark.entityId === null ? (
-        <p class="nothing">{t("unknownNothing")}</p>
+        <>
+          {mark.about !== null && <p class="about">{t("unknownAbout", mark.about)}</p>}
+          <p class="nothing">{t("unknownNothing")}</p>
+        </>
+      ) : briefing === null ? (
+        <p class="loading">{t("loading")}</p>
+      ) : mark.office !== null && briefing.articleDate !== null ? (
+        <>
+          {/* The page said only the office: who held it on the article's date is the card's first news. */}
+          <p class="office">{t("officeHere", mark.text, dayLine(briefing.articleDate))}</p>
+          <RoleLines briefing={briefing} />
+          <p class="summary">{briefing.summary}</p>
+          <SourceLine sources={briefing.sources} limit={more ? undefined : SHORT_SOURCES} />
+        </>
       ) : briefing === null ? (
         <p class="loading">{t("loading")}</p>
       ) : (

@@ -164,8 +164,25 @@ export function* detectSteps(doc: Document): Steps<Article> {
     root: roots[0] ?? null,
     roots,
     // A soft-furniture element the walk kept (it holds the story) is read.
-    skip: (el) => inner.has(el) || isFurniture(el) || (isSoftBoilerplate(el) && !stats.has(el)),
+    skip: (el) => inner.has(el) || isFurniture(el) || isCredit(el) || (isSoftBoilerplate(el) && !stats.has(el)),
   };
+}
+
+/** Names sites give a photo credit or copyright line ("image__credit", "story-image-copyright", "m-copyright-outercontainer"). */
+const CREDIT_NAME = /(?:^|[-_ ])(?:(?:photo|image|media|caption|picture)?-?credits?|copyright|photographer)(?:$|[-_ ])/i;
+
+/**
+ * A photo credit inside the body: who took the picture, never whom the article names; read as text it runs
+ * into the caption ("… Sergei Lavrov. © Foto: Virginia Mayo (Keystone)"). The credit shapes the text keeps
+ * anyway are left unmarked by src/core/text/credits.ts; these are the ones a page labels.
+ */
+function isCredit(el: Element): boolean {
+  const prop = el.getAttribute("itemprop");
+  if (prop !== null && /^(?:copyrightHolder|copyrightNotice|creditText|copyrightYear)$/.test(prop)) return true;
+  // A caption's own small print: "<figcaption>… <small>Photo: AP</small></figcaption>".
+  if ((el.localName === "small" || el.localName === "cite") && el.closest("figcaption") !== null) return true;
+  const name = className(el);
+  return name.length > 1 && CREDIT_NAME.test(name);
 }
 
 /**

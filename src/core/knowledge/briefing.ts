@@ -1,4 +1,4 @@
-import { endDay, startDay } from "./dates";
+import { holdsOn, startDay } from "./dates";
 import { foldName } from "../text/fold";
 import { sourceJudge, type Verdict } from "./sources";
 import { sinceArticle, type Since } from "./since";
@@ -70,9 +70,8 @@ export interface Briefing {
 
 /** True when the role is known to be held on `day` (YYYY-MM-DD); a role of unknown end counts up to its last confirmation. */
 export function heldOn(r: Role, day: string): boolean {
-  if (r.start !== null && startDay(r.start) > day) return false;
-  if (r.endUnknown) return r.confirmed !== undefined && day <= r.confirmed.date;
-  return r.end === null || day < endDay(r.end);
+  if (r.endUnknown && r.confirmed === undefined) return false;
+  return holdsOn(r.start, r.end, r.endUnknown ? r.confirmed!.date : null, day);
 }
 
 /** Roles held on `day` (YYYY-MM-DD), in the entity's order of relevance. */

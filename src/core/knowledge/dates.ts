@@ -20,6 +20,16 @@ export function endDay(date: PartialDate): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 
+/**
+ * Whether a term from `start` to the exclusive `end` covers `day` (YYYY-MM-DD); `until`, when given, is the last
+ * day a source showed an open term held (its end is unknown), and the term counts up to it only.
+ */
+export function holdsOn(start: PartialDate | null, end: PartialDate | null, until: string | null, day: string): boolean {
+  if (start !== null && startDay(start) > day) return false;
+  if (until !== null) return day <= until;
+  return end === null || day < endDay(end);
+}
+
 /** True when a "YYYY", "YYYY-MM" or "YYYY-MM-DD" string names a real calendar date. */
 export function isValidPartialDate(date: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);

@@ -1,5 +1,6 @@
 import { foldName, foldText } from "../text/fold";
 import type { EntityType, Knowledge } from "../knowledge/types";
+import { compileOffices, type OfficeTable } from "./offices";
 
 /**
  * What the content script needs to find mentions: built once, at build time,
@@ -17,6 +18,8 @@ export interface CompiledMatcher {
    * compile on every page.
    */
   starts: Record<string, string[]>;
+  /** Single-holder offices ("russia-foreign-minister") and their holders' terms: "Russia's foreign minister" on a date. */
+  offices: OfficeTable;
 }
 
 /** A word (letters, digits) or a single mark; a text is read as a run of these. */
@@ -57,7 +60,7 @@ export function compileMatcher(kb: Knowledge): CompiledMatcher {
     (starts[first] ??= []).push(form);
   }
   for (const list of Object.values(starts)) list.sort((a, b) => b.split(" ").length - a.split(" ").length || b.length - a.length);
-  return { entities, aliases, starts };
+  return { entities, aliases, starts, offices: compileOffices(kb) };
 }
 
 /**

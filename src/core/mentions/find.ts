@@ -14,6 +14,11 @@ export interface Mention {
   type: EntityType;
   /** The text as written on the page. */
   text: string;
+  /**
+   * Set when the text names an office, not the person ("Russia's foreign minister"): the office key. The entity is
+   * whoever held it on the article's date.
+   */
+  office?: string;
 }
 
 /**
@@ -27,6 +32,8 @@ const TITLE_BEFORE = new RegExp(
     "[Ss]pokes(?:man|woman|person)|Ambassador|Director|Envoy|Commissioner|General|Gen|Admiral|Adm|Senator|Sen|Rep|Representative|Governor|Mayor|" +
     "Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Colonel|Col|Lieutenant|Lt|Major|Maj|Captain|Capt|Commander|Cmdr|Marshal|Sergeant|Sgt)|" +
     "(?:^|[^\\p{L}])\\p{Lu}\\p{Ll}*(?:kanzler|minister|sprecher|prasident|chef|sekretar|botschafter)(?:in)?|" +
+    // A party's or body's office as a hyphenated compound: "CDU-Chef Merz", "CDU-Ausenpolitiker Rottgen", "SPD-Generalsekretar Kuhnert".
+    "(?:^|[^\\p{L}])[\\p{L}]+-(?:\\p{Lu}\\p{Ll}*)?(?:[Cc]hef|[Vv]orsitzende|[Gg]eneralsekretar|[Pp]olitiker|[Ss]pitzenkandidat|[Mm]inister|[Ss]precher)(?:in|r|n)?|" +
     "(?:^|[^\\p{L}])(?:Herr|Frau|Kanzler|Kanzlerin|Ministerin|Prasident|Prasidentin|Sprecher|Sprecherin))\\.? +$",
   "u",
 );
@@ -83,9 +90,11 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   for (let w = words.exec(folded); w !== null; w = words.exec(folded)) {
     if (++read % WORDS_PER_STEP === 0) yield;
     let first = w[0];
-    let forms = matcher.starts[first.toLowerCase()];
+    let forms = formsOf(matcher, first);
     // German genitive: "Putins", "Selenskyjs" name Putin and Selenskyj.
-    if (!forms && german && GENITIVE.test(first)) forms = matcher.starts[(first = first.slice(0, -1)).toLowerCase()];
+    if (!forms && german && GENITIVE.test(first)) forms = formsOf(matcher, (first = first.slice(0, -1)));
+    // "des Bundestages": the genitive -es after a consonant.
+    if (!forms && german && /[^aeiouy]es$/i.test(w[0])) forms = formsOf(matcher, (first = w[0].slice(0, -2)));
     if (!forms) continue;
     const at = w.index;
     const match = matchForm(folded, at, first, forms, german);
@@ -96,7 +105,12 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
     const { end, start } = match;
     if (opensLongerName(folded, end) || GENERATION_AFTER.test(folded.slice(end, end + 6))) continue;
     if (owners.every(([i, context]) => context || (matcher.entities[i]!.type === "person" && !match.key.includes(" "))) && namesSomeoneElse(folded, start)) continue;
-    const entity = resolve(owners, introduced, folded, start);
+    // "der Frauen Union", "the Soviet Union": an organization's context alias closing a longer capitalised name is not it.
+    if (owners.every(([i, context]) => context && matcher.entities[i]!.type === "organization") && closesLongerName(folded, start)) continue;
+    // "CDU-Chef", "AfD-Vorsitzende", "SPD-Generalsekretar": in German, a name opening a compound of a party's or body's
+    // office is that party or body, as a title before a person's name says who is meant.
+    const headed = german && owners.length === 1 && matcher.entities[owners[0]![0]]!.type === "organization" && BODY_COMPOUND.test(folded.slice(end, end + 30));
+    const entity = headed ? owners[0]![0] : resolve(owners, introduced, folded, start);
     if (entity === undefined) continue;
     words.lastIndex = end;
     // A name that can mean only this entity (a plain alias, or a context alias after a title)
@@ -107,6 +121,9 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   }
   return mentions;
 }
+
+/** The head of a German compound that makes its first part a party or body: "-Chef", "-Vorsitzende", "-Fraktion". */
+const BODY_COMPOUND = /^-(?:\p{Lu}\p{Ll}*)?(?:[Cc]hef|[Vv]orsitzende|[Gg]eneralsekretar|[Pp]olitiker|[Ss]pitzenkandidat|[Ff]raktion|[Pp]rasidium|[Pp]arteitag|[Mm]itglied|[Aa]bgeordnete)(?:in|innen|r|n|s|en)?(?![\p{L}])/u;
 
 /** A German genitive -s on a word that does not end in a sibilant ("Putins", not "Lavrovs" of "Lavrov" … nor "Boris"). */
 const GENITIVE = /[^sxzSXZ]s$/;
@@ -119,6 +136,12 @@ const GENITIVE = /[^sxzSXZ]s$/;
 function namesSomeoneElse(folded: string, start: number): boolean {
   const before = /(\p{Lu}[\p{L}'-]*) +$/u.exec(folded.slice(Math.max(0, start - 30), start));
   return before !== null && FIRST_NAMES.has(before[1]!.toLowerCase()) && !TITLE_BEFORE.test(folded.slice(Math.max(0, start - 40), start));
+}
+
+/** A capitalised word, not opening a sentence, right before `start`: the name there is longer than the alias. */
+function closesLongerName(folded: string, start: number): boolean {
+  const before = /(^|[^\s]+) +(\p{Lu}[\p{L}'-]*) +$/u.exec(folded.slice(Math.max(0, start - 50), start));
+  return before !== null && before[1] !== "" && !/[.!?:"'(]$/.test(before[1]!) && !TITLE_BEFORE.test(folded.slice(Math.max(0, start - 40), start));
 }
 
 function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, folded: string, at: number): number | undefined {
@@ -136,6 +159,27 @@ function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, fol
   if (best !== undefined) return best;
   if (owners.length === 1 && TITLE_BEFORE.test(folded.slice(Math.max(0, at - 40), at))) return owners[0]![0];
   return undefined;
+}
+
+/** Per matcher, each word of the text already looked up: most words recur, and most open no alias. */
+const lookups = new WeakMap<CompiledMatcher, Map<string, readonly string[] | null>>();
+
+/**
+ * The alias forms a word of the text may open, or null. Only the table's own keys count: "Constructor" is no
+ * alias because a plain object has a "constructor" (a real page's word made the lookup return a function).
+ */
+function formsOf(matcher: CompiledMatcher, word: string): readonly string[] | null {
+  let seen = lookups.get(matcher);
+  if (!seen) lookups.set(matcher, (seen = new Map()));
+  let forms = seen.get(word);
+  if (forms === undefined) {
+    const key = word.toLowerCase();
+    forms = Object.hasOwn(matcher.starts, key) ? matcher.starts[key]! : null;
+    // A page of endless distinct words must not grow the cache without end.
+    if (seen.size > 50_000) seen.clear();
+    seen.set(word, forms);
+  }
+  return forms;
 }
 
 const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();

@@ -1,4 +1,5 @@
 import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { creditSpans, inSpans, type Span } from "../text/credits";
 import { isGerman, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
@@ -9,6 +10,8 @@ export interface UnknownName {
   end: number;
   text: string;
   type: NameType;
+  /** What the article says the name is, beside one of its mentions: "the assistant secretary of state". */
+  about?: string;
 }
 
 /** Ranges already taken by known entities (any type: a state is not an unknown name either). */
@@ -40,8 +43,6 @@ interface Line {
   shouting: boolean;
   /** Results or standings: mostly numbers, or "TEAM v TEAM" fixtures. */
   table: boolean;
-  /** A photo credit ("© Foto: Virginia Mayo (Keystone)"): names in it are photographers and agencies. */
-  credit: boolean;
   /** A byline ("By Amy Gibbons", "Amy Gibbons  Political Correspondent"): the writer is not someone the article names. */
   byline: boolean;
 }
@@ -62,7 +63,6 @@ const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u20
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
 const BYLINE = /^(?:by [\p{Lu}]|[\p{Lu}][\p{L}.' -]+(?:,| ) *(?:[\p{Lu}][\p{L}]+ )*(?:correspondent|editor|reporter|writer|journalist|columnist)s?$)/iu;
-const CREDIT = /(?:^|\s)(?:©|\(c\)|photo|foto|picture|image|credit|bild|source)s?\s*(?::|by\b)/i;
 /** Words that make up office titles with TITLES: "Secretary of State", "Minister for Armed Forces", "Homeland Security Secretary". */
 const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "national", "armed", "forces", "european", "foreign", "home", "war", "navy", "army", "air", "force", "staff", "joint", "chiefs", "house", "office", "cabinet", "treasury", "commerce", "transport", "culture", "agriculture", "labor", "labour", "veterans", "intelligence"]);
 
@@ -72,13 +72,13 @@ const OFFICE_WORDS = new Set(["state", "affairs", "homeland", "security", "natio
  * list and what the rest of the text says about the same words. Rules and word
  * lists only, so it runs in a content script in about a millisecond per page.
  */
-export function findUnknownNames(text: string, taken: readonly Taken[] = [], options: { lang?: string } = {}): UnknownName[] {
+export function findUnknownNames(text: string, taken: readonly Taken[] = [], options: { lang?: string; credits?: readonly Span[] } = {}): UnknownName[] {
   const german = isGerman(text, options.lang);
-  if (!hasInvisible(text)) return recognize(text, taken, german);
+  if (!hasInvisible(text)) return recognize(text, taken, german, options.credits ?? creditSpans(text));
   // "Vladi\u00ADmir Putin": read without soft hyphens and zero-width characters, report in the page's offsets.
   const { text: visible, toOriginal, fromOriginal } = withoutInvisible(text);
   const inVisible = taken.map((t) => ({ start: fromOriginal(t.start), end: fromOriginal(t.end) }));
-  return recognize(visible, inVisible, german).map((n) => {
+  return recognize(visible, inVisible, german, creditSpans(visible)).map((n) => {
     const start = toOriginal(n.start);
     const end = toOriginal(n.end - 1) + 1;
     return { ...n, start, end, text: text.slice(start, end) };
@@ -88,7 +88,8 @@ export function findUnknownNames(text: string, taken: readonly Taken[] = [], opt
 /** Dashes that fold to "-" but never join words into one name: "Nikki Haley—were" is "Nikki Haley". */
 const LONG_DASH = /[\u2013\u2014\u2015]/g;
 
-function recognize(text: string, taken: readonly Taken[], german: boolean): UnknownName[] {
+/** `credits`: the photo credits and datelines of `text` (creditSpans), where no name is taken. */
+function recognize(text: string, taken: readonly Taken[], german: boolean, credits: readonly Span[]): UnknownName[] {
   const folded = keepLongDashes(text);
   const lines = tokenize(folded, taken);
   const lowerSeen = new Set<string>();
@@ -96,6 +97,7 @@ function recognize(text: string, taken: readonly Taken[], german: boolean): Unkn
 
   const candidates: Candidate[] = [];
   for (const line of lines) candidates.push(...runs(line, lowerSeen));
+  if (german) return germanNames(text, folded, candidates, taken, credits);
   for (const c of candidates) c.type = classify(c, lowerSeen);
 
   // What the text says once holds throughout: after "Wasim Akram", "Akram" is a person.
@@ -112,11 +114,9 @@ function recognize(text: string, taken: readonly Taken[], german: boolean): Unkn
     } else if (c.type === "organization") orgs.add(whole);
   }
   const names: UnknownName[] = [];
+  // Photographers, agencies and datelines name who made the article, not whom it is about.
   for (const c of candidates) {
-    if (c.tokens.length === 0 || inCredit(c) || c.line.byline) continue;
-    // German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius"): these rules,
-    // written for English, would mark common nouns. There only a first name and a surname are taken.
-    if (german && !(c.tokens.length >= 2 && c.tokens.length <= 3 && FIRST_NAMES.has(c.tokens[0]!.key) && !c.tokens.some((t) => t.upper || notAName(t.key)) && c.type === "person")) continue;
+    if (c.tokens.length === 0 || c.line.byline || inSpans(credits, c.tokens[0]!.start, c.tokens[c.tokens.length - 1]!.end)) continue;
     if (!c.type) {
       const whole = c.tokens.map((t) => t.key).join(" ");
       if (people.has(whole)) c.type = "person";
@@ -128,6 +128,68 @@ function recognize(text: string, taken: readonly Taken[], german: boolean): Unkn
     names.push({ start, end, text: text.slice(start, end), type: c.type });
   }
   return names;
+}
+
+/** Ends of German words that head an organization's name: "Techniker Krankenkasse", "Helios Kliniken", "Thoraxklinik Heidelberg". */
+const GERMAN_ORG_HEAD = /(?:klinik|kliniken|klinikum|krankenhaus|krankenkasse|versicherung|bank|partei|ministerium|institut|stiftung|verband|gewerkschaft|zeitung|agentur|gericht|hochschule|universitat)$/;
+/** Ends of German place names, for "<head> <place>": "Kreiskrankenhaus Bergstrase", "Universitatsklinikum Hamburg-Eppendorf". */
+const GERMAN_PLACE_END = /(?:berg|burg|dorf|heim|hausen|stadt|feld|strase|strasse|furt|bach|ingen|au)$/;
+/** A party or body named in a compound of its office ("CSU-Chef", "FDP-Politikerin"), or after a person ("Boris Rhein (CDU)"). */
+const GERMAN_BODY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})-(?:\p{Lu}\p{Ll}*)?(?:[Cc]hef|[Vv]orsitzende|[Gg]eneralsekretar|[Pp]olitiker|[Ss]pitzenkandidat|[Ff]raktion|[Pp]rasidium|[Pp]arteitag|[Mm]itglied|[Aa]bgeordnete)(?:in|innen|r|n|s|en)?(?![\p{L}])/gu;
+
+/**
+ * German capitalises every noun and glues offices to names ("Verteidigungsminister Pistorius", "CSU-Chef Markus
+ * Soder"): the English rules would mark common nouns. Here a name is taken only in shapes German writes names in:
+ * a first name and a surname (the office words before it left out, the surname then a person wherever it recurs:
+ * "Boris Rhein" makes "sagte Rhein" a person); a party or body in a compound of its office ("CSU-Chef") or in
+ * brackets after a person ("Boris Rhein (CDU)"), then wherever it recurs; a run ending in an organization word or
+ * such a word and a place ("Techniker Krankenkasse", "Universitatsklinikum Heidelberg"). Anything else stays quiet.
+ */
+function germanNames(text: string, folded: string, candidates: Candidate[], taken: readonly Taken[], credits: readonly Span[]): UnknownName[] {
+  const out: UnknownName[] = [];
+  const isTaken = (start: number, end: number) => taken.some((t) => t.start < end && t.end > start) || inSpans(credits, start, end);
+  const push = (start: number, end: number, type: NameType) => {
+    if (!isTaken(start, end) && !out.some((n) => n.start < end && n.end > start)) out.push({ start, end, text: text.slice(start, end), type });
+  };
+  const usable = candidates.filter((c) => c.tokens.length > 0 && !c.line.byline && !c.line.shouting);
+  const surnames = new Set<string>();
+  for (const c of usable) {
+    const k = c.tokens.findIndex((t) => FIRST_NAMES.has(t.key) || FIRST_NAMES.has(t.key.split("-")[0]!));
+    const part = k < 0 ? [] : c.tokens.slice(k);
+    if (part.length < 2 || part.length > 3) continue;
+    // Every word a name's word; the surname may also be a place or a river ("Boris Rhein"), not a nationality or a title.
+    if (part.some((t, i) => t.upper || STOP.has(t.key) || TITLES.has(t.key) || DEMONYMS.has(t.key) || (i < part.length - 1 && i > 0 && notAName(t.key)))) continue;
+    const last = part[part.length - 1]!;
+    surnames.add(last.key);
+    push(part[0]!.start, last.end, "person");
+  }
+  const bodies = new Set<string>();
+  for (const m of folded.matchAll(GERMAN_BODY)) {
+    if (NOT_ACRONYMS.has(m[1]!.toLowerCase())) continue;
+    bodies.add(m[1]!.toLowerCase());
+    push(m.index!, m.index! + m[1]!.length, "organization");
+  }
+  for (const m of folded.matchAll(/\((\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})\)/gu)) {
+    // Only right after a person just found: "Boris Rhein (CDU)", "Annette Widmann-Mauz (CDU)".
+    if (!out.some((n) => n.type === "person" && n.end === m.index! - 1)) continue;
+    bodies.add(m[1]!.toLowerCase());
+    push(m.index! + 1, m.index! + 1 + m[1]!.length, "organization");
+  }
+  for (const c of usable) {
+    const first = c.tokens[0]!;
+    const last = c.tokens[c.tokens.length - 1]!;
+    // A party or body once named so is one wherever its letters recur ("Die CSU lehnt …").
+    for (const t of c.tokens) if (t.upper && bodies.has(t.key)) push(t.start, t.end, "organization");
+    if (c.tokens.length === 1) {
+      if (!first.upper && surnames.has(first.key)) push(first.start, first.end, "person");
+      continue;
+    }
+    if (c.tokens.length > 3 || c.tokens.some((t) => STOP.has(t.key) || t.upper || DEMONYMS.has(t.key))) continue;
+    const headLast = GERMAN_ORG_HEAD.test(last.key) && !first.initial;
+    const headFirst = c.tokens.length === 2 && GERMAN_ORG_HEAD.test(first.key) && last.key.split("-").some((p) => PLACES.has(p) || GERMAN_PLACE_END.test(p));
+    if (headLast || headFirst) push(first.start, last.end, "organization");
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The folded text with en and em dashes kept as such: folding makes them "-", which joins words. */
@@ -149,14 +211,12 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
   const close = () => {
     const words = tokens.filter((t) => !t.mark && /\p{L}{2}/u.test(t.key));
     const upper = words.filter((t) => t.upper).length;
-    const first = tokens.findIndex((t) => !t.mark);
     const lineText = tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "";
     const numbers = tokens.filter((t) => !t.mark && /^\d/.test(t.key)).length;
     lines.push({
       tokens,
       shouting: words.length >= 2 && upper / words.length >= 0.6,
       table: numbers >= 2 && numbers >= words.length / 2,
-      credit: first >= 0 && CREDIT.test(lineText),
       byline: words.length <= 8 && BYLINE.test(lineText),
     });
     tokens = [];
@@ -354,7 +414,11 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (KNOWN_ORGS.has(whole)) return "organization";
   // "HarariRead more": a name glued to the next word by a lost space or link; and lone initials ("Jan M.").
   if (tokens.some((t) => t.glued) || (tokens.length === 1 && first.key.replace(/\.$/, "").length < 2)) return null;
-  if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) return STOP.has(whole) ? null : "organization";
+  if (c.team && !(tokens.length >= 2 && FIRST_NAMES.has(first.key) && !line.shouting)) {
+    // A survey's table has rows too ("West 75 12 72 13", "Women 72 14 68 18"): its categories are common words, not teams.
+    if (tokens.every((t) => STOP.has(t.key) || SURVEY_CATEGORIES.has(t.key)) || (tokens.length === 1 && lowerSeen.has(whole))) return null;
+    return "organization";
+  }
   if (PLACES.has(whole) || DEMONYMS.has(whole) || STOP.has(whole) || THINGS.has(whole)) return null;
   // A title alone is not a name: "Secretary of State", "Prime Minister", "Defense Secretary".
   if (tokens.every((t) => TITLES.has(t.key) || ORG_JOINERS.has(t.key) || OFFICE_WORDS.has(t.key))) return null;
@@ -370,16 +434,16 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
     if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) ? "organization" : null;
     if (notAName(t.key)) return null;
     if (c.titled) return "person";
-    // In a credit, a lone word after the photographer is the agency: "(AP/Keystone)", not the caption's "Closes".
-    if (line.credit && isCreditSlot(line.tokens, t)) return "organization";
     if (LAST_NAMES.has(t.key) && !t.initial && !lowerSeen.has(t.key)) return "person";
     return null;
   }
   if (keys.some((k) => /\d/.test(k)) || NOT_PERSON_ENDS.has(last.key) || THINGS.has(last.key)) return null;
+  // "… for European and Eurasian Affairs [Karen Donfried]": the end of an office's title, cut off by a known name.
+  if (OFFICE_WORDS.has(last.key) && !FIRST_NAMES.has(first.key)) return null;
   if (tokens.every((t) => PLACES.has(t.key) || DEMONYMS.has(t.key))) return null;
   // "Senior Russian lawmaker …": a person's name does not end in a nationality.
   if (DEMONYMS.has(last.key)) return null;
-  if (FIRST_NAMES.has(first.key) || c.titled || line.credit) return "person";
+  if (FIRST_NAMES.has(first.key) || c.titled) return "person";
   // "Steaua Bucharest", "Real Madrid": a name and a city is a club or a company, not a person;
   // after "to" the first word is a verb in a title-case headline or book title ("… Plan to Defeat America").
   if (PLACES.has(last.key) && !PLACES.has(first.key) && !STOP.has(first.key) && !afterTo(line.tokens, first)) return "organization";
@@ -388,6 +452,12 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   if (tokens.length <= 3 && !tokens.some((t) => t.upper || STOP.has(t.key) || lowerSeen.has(t.key) || PLACES.has(t.key)) && looksLikeSurname(last.key)) return "person";
   return null;
 }
+
+/** Row labels of survey and poll tables: regions, sexes, ages, settlements, answers. */
+const SURVEY_CATEGORIES = new Set(
+  ("north south east west centre center central northeast northwest southeast southwest men women male female total all other others yes no " +
+    "age gender sex village villages city cities town towns urban rural region regions respondents voters democrats republicans independents").split(" "),
+);
 
 function afterTo(tokens: Token[], t: Token): boolean {
   return tokens[tokens.indexOf(t) - 1]?.key === "to";
@@ -404,30 +474,6 @@ const ENGLISH_WORD_END = /(?:ways|ays|ity|ness|ment|ments|tion|tions|sion|sions|
 /** Words that are never a name on their own: places, nationalities, common words, titles, weapons and products. */
 function notAName(key: string): boolean {
   return PLACES.has(key) || DEMONYMS.has(key) || STOP.has(key) || TITLES.has(key) || THINGS.has(key);
-}
-
-const CREDIT_WORDS = new Set(["photo", "photos", "photograph", "photographs", "foto", "picture", "pictures", "image", "images", "credit", "bild"]);
-
-/**
- * Inside a photo credit run into the text ("(AP Photo/Michal Dyjuk)", "Photograph: Sergei Supinsky/AFP/Getty
- * Images", "© Keystone"): photographers and agencies, not people the article names. The credit runs from its
- * opening word to the closing bracket or the end of the sentence.
- */
-function inCredit(c: Candidate): boolean {
-  if (c.line.credit) return false; // a whole credit line is handled by its own rules
-  const tokens = c.line.tokens;
-  for (let k = tokens.indexOf(c.tokens[0]!) - 1; k >= 0; k--) {
-    const t = tokens[k]!;
-    if (t.mark === ")" || t.mark === "." || t.mark === "!" || t.mark === "?") return false;
-    if (t.mark === "©") return true;
-    if ((t.mark === "/" || t.mark === ":") && k > 0 && CREDIT_WORDS.has(tokens[k - 1]!.key)) return true;
-  }
-  return false;
-}
-
-function isCreditSlot(tokens: Token[], t: Token): boolean {
-  const previous = tokens[tokens.indexOf(t) - 1];
-  return previous !== undefined && (previous.mark === "(" || previous.mark === "/" || previous.mark === ":" || previous.mark === "©");
 }
 
 /**

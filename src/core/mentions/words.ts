@@ -11,7 +11,16 @@ import lexicon from "./lexicon.json";
 const list = (entries: string) => new Set(entries.split("|").filter(Boolean));
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
-export const FIRST_NAMES = list(lexicon.firstNames);
+export const FIRST_NAMES = new Set([...list(lexicon.firstNames), ...set(
+  // Common German, Austrian and Swiss given names, and German spellings of Slavic ones, that the generated list lacks.
+  "carsten torsten thorsten tino timo jörg jorg jürgen jurgen uwe ralf rolf dirk heiko hendrik henning holger ingo jens kai-uwe knut lars lutz malte marco " +
+    "mathias matthias nils olaf reiner rainer sascha sönke sonke steffen sven till volker wolfgang wolfram detlef detlev gerd gerhard günter gunter hartmut " +
+    "helmut horst joachim klaus lothar manfred norbert reinhard siegfried ulrich winfried hubertus armin cem omid ricarda annalena svenja sahra saskia " +
+    "katarina katrin kathrin karin birgit heike silke anke antje bärbel barbel dörte dorte gesine ilse inge jutta kerstin manuela petra sabine ulrike ursula " +
+    "franziska johanna mareike nadine sandra simone tanja ute wiebke malu anja claudia christiane dagmar elke gabriele gudrun hannelore ingrid " +
+    "sergej dmitrij dmitri wladimir wolodymyr jewgenij jewgeni juri jurij michail alexej alexei andrej nikolaj pjotr wassili walerij witali oleksandr " +
+    "olexander mykola dmytro andrij wiktor viktor vitali natalja jelena tatjana swetlana olena julija",
+)]);
 export const LAST_NAMES = list(lexicon.lastNames);
 export const PLACES = list(
   lexicon.places +
@@ -132,9 +141,12 @@ export const NOT_ACRONYMS = set(
     " se ne sw nw me csr sead iris-t nasams",
 );
 
-/** German by the page's language, or, without one, by the text's commonest function words. */
+/**
+ * German by the page's language, or by the text's commonest function words: a page declaring another language
+ * is still read as German when its words are plainly German (CMS templates leave lang="en" on German pages).
+ */
 export function isGerman(text: string, lang?: string): boolean {
-  if (lang) return /^de\b/i.test(lang);
+  if (lang && /^de\b/i.test(lang)) return true;
   const sample = text.slice(0, 4000);
   const count = (re: RegExp) => sample.match(re)?.length ?? 0;
   return count(/ (?:der|die|das|und|nicht|ist|mit|sich|auch|eine?|dem|den|von|zu|für) /g) > 2 * count(/ (?:the|and|of|to|is|that|with|for|on) /g) + 3;
