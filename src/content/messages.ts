@@ -11,6 +11,8 @@ export interface MessageTarget {
   scanAnyway(): Promise<void>;
   /** Tells the background again what this page holds, if it has read it. */
   reportAgain(): void;
+  /** The day the reader set in the popup for this undated page (null: none). */
+  setDate(date: string | null): Promise<void>;
   /** This instance's id in its document (see the background's "which-document"). */
   documentId: string;
   /** False once the instance is done (see backstory.ts). */
@@ -26,6 +28,9 @@ async function handle(message: ContentMessage, target: MessageTarget): Promise<u
       return undefined;
     case "scan-anyway":
       await target.scanAnyway();
+      return undefined;
+    case "set-date":
+      await target.setDate(message.date);
       return undefined;
     case "show-mention":
       target.show(message.entityId, message.text);

@@ -77,6 +77,8 @@ export interface SessionOptions {
   showDelayMs(): number;
   /** False once the extension is gone under the page (see hover.ts). */
   alive(): boolean;
+  /** The day the reader set for an undated article, as it is now (the popup can change it while the session lasts). */
+  readerDate(): string | null;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
   const { article } = read;
   const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang) : NO_NAMES) };
   if (isCancelled()) throw new Cancelled();
-  const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
+  const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published, dateSetByReader: false };
   const marks = marksFrom(scan, settings.kinds);
   const summary = summarize(host, marks, base);
   const found = scan.article.roots.length > 0;
@@ -110,7 +112,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
     showDelayMs: options.showDelayMs,
     alive: options.alive,
     count: (m) => counts.get(key(m)) ?? 1,
-    briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published }),
+    briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published ?? options.readerDate() }),
     fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
   });
 

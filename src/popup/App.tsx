@@ -7,6 +7,7 @@ import { loadSettings, saveSettings, watchSettings } from "../shared/settings-st
 import { watchSummary } from "../shared/summary-store";
 import { PageView } from "./PageView";
 import { useViews } from "./lazy";
+import { dayLine } from "../shared/ui/BriefingBody";
 
 type View = "page" | "timeline" | "search";
 
@@ -47,6 +48,10 @@ export function App({ tabId, entity }: PopupProps) {
   const showInPage = (entityId: string | null, text: string | null) => {
     if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text }).catch(() => undefined);
   };
+  // The page keeps the reader's day and reports its summary again: the popup follows that, as after any scan.
+  const setDate = (day: string | null) => {
+    if (tabId !== null) void sendToTab(tabId, { type: "set-date", date: day }).catch(() => undefined);
+  };
 
   if (summary === undefined || (focus !== null && !views)) return <p class="muted">{t("popupReading")}</p>;
   if (focus !== null && views) {
@@ -64,7 +69,7 @@ export function App({ tabId, entity }: PopupProps) {
         ))}
       </nav>
       <section id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === "page" && <PageView summary={summary} date={date} views={views} onOpen={setFocus} onShowInPage={showInPage} />}
+        {view === "page" && <PageView summary={summary} date={date} views={views} onOpen={setFocus} onShowInPage={showInPage} onSetDate={setDate} />}
         {view !== "page" && !views && <p class="muted">{t("popupReading")}</p>}
         {view === "timeline" && views && <views.TimelineView date={date} onPage={onPage} />}
         {view === "search" && views && <views.SearchView onOpen={setFocus} />}
@@ -92,7 +97,9 @@ function Header({ summary, tabId, onScanned }: { summary: PageSummary | null; ta
   return (
     <div class="header" data-state="article">
       <h1>{summary.title ?? t("untitled")}</h1>
-      <p class="muted">{summary.published ? t("published", summary.published) : t("noDate")}</p>
+      <p class="muted" data-date={summary.published === null ? "none" : summary.dateSetByReader ? "reader" : "page"}>
+        {summary.published === null ? t("noDate") : summary.dateSetByReader ? t("dateYouSet", dayLine(summary.published)) : t("published", summary.published)}
+      </p>
     </div>
   );
 }

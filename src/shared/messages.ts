@@ -33,7 +33,10 @@ export interface PageSummary {
   /** The reader asked to scan a page that is not an article. */
   forced: boolean;
   title: string | null;
+  /** The article's day: the page's own, else the one the reader set in the popup (the page showed none). */
   published: string | null;
+  /** `published` is the reader's, not the page's. */
+  dateSetByReader: boolean;
   entities: FoundEntity[];
   unknown: FoundName[];
 }
@@ -47,13 +50,19 @@ export type BackgroundMessage =
   | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
   | { type: "find-names"; text: string; lang: string | null }
-  | { type: "open-entry"; entityId: string };
+  | { type: "open-entry"; entityId: string }
+  /** A content script keeps the day the reader set for its undated page (null: forget it) while the tab lives. */
+  | { type: "reader-date"; date: string | null }
+  /** A content script on an undated page asks whether the reader set a day for this page in this tab. */
+  | { type: "get-reader-date" };
 
 /** Messages a content script receives, from the background or the popup. */
 export type ContentMessage =
   | { type: "command"; command: Command }
   | { type: "scan-anyway" }
   | { type: "show-mention"; entityId: string | null; text: string | null }
+  /** The popup sets the day of an article whose page shows none (null: back to none). */
+  | { type: "set-date"; date: string | null }
   /** Which document instance answers in the tab: the background asks on a tab's "loading" update. */
   | { type: "which-document" }
   /**
@@ -67,6 +76,18 @@ export type ContentMessage =
 /** The session storage key of a tab's summary; shared by the background, which writes it, and the popup, which watches it. */
 export const summaryKey = (tabId: number) => `tab:${tabId}`;
 
+/** The session storage key of the day a reader set for the undated page in a tab. */
+export const readerDateKey = (tabId: number) => `date:${tabId}`;
+
+/** What the background stores under readerDateKey: one page per tab, its address without the fragment. */
+export interface ReaderDate {
+  page: string;
+  date: string;
+}
+
+/** The page a reader's date belongs to: the address without its fragment (an anchor in the page is the same page). */
+export const pageOf = (url: string): string => url.split("#")[0]!;
+
 /** What the background stores under summaryKey. */
 export interface StoredSummary {
   document: string;
@@ -79,7 +100,9 @@ export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary"
     ? Briefing | null
     : M extends { type: "find-names" }
       ? FoundNames | null
-      : void;
+      : M extends { type: "get-reader-date" }
+        ? string | null
+        : void;
 
 const ENTITY_TYPES = new Set<unknown>(["person", "organization", "state"]);
 const NAME_TYPES = new Set<unknown>(["person", "organization"]);
@@ -87,13 +110,17 @@ const COMMANDS = new Set<unknown>(["next-name", "previous-name", "toggle-site"])
 const isString = (v: unknown, max = 500): v is string => typeof v === "string" && v.length <= max;
 const isNullableString = (v: unknown, max = 500): v is string | null => v === null || isString(v, max);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const isDay = (v: unknown): v is string | null => v === null || (isString(v, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v));
+export const isDay = (v: unknown): v is string | null => v === null || (isString(v, 10) && /^\d{4}-\d{2}-\d{2}$/.test(v));
 const isCount = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v > 0;
 const isId = (v: unknown): v is string => isString(v, 100) && /^[a-z0-9-]+$/.test(v);
 export const isDocumentId = (v: unknown): v is string => isString(v, 64) && /^[a-z0-9-]+$/.test(v);
 
 export function isStoredSummary(v: unknown): v is StoredSummary {
   return isRecord(v) && isDocumentId(v.document) && isPageSummary(v.summary);
+}
+
+export function isReaderDate(v: unknown): v is ReaderDate {
+  return isRecord(v) && isString(v.page, 10_000) && isString(v.date, 10) && isDay(v.date);
 }
 
 function isFoundEntity(v: unknown): v is FoundEntity {
@@ -106,7 +133,7 @@ function isFoundName(v: unknown): v is FoundName {
 
 export function isPageSummary(v: unknown): v is PageSummary {
   return isRecord(v) && isString(v.host, 260) && typeof v.marking === "boolean" && typeof v.isArticle === "boolean" &&
-    typeof v.forced === "boolean" && isNullableString(v.title, 1000) && isDay(v.published) &&
+    typeof v.forced === "boolean" && isNullableString(v.title, 1000) && isDay(v.published) && typeof v.dateSetByReader === "boolean" &&
     Array.isArray(v.entities) && v.entities.length <= 2000 && v.entities.every(isFoundEntity) &&
     Array.isArray(v.unknown) && v.unknown.length <= 2000 && v.unknown.every(isFoundName);
 }
@@ -123,6 +150,10 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
       return isId(v.entityId) && isDay(v.date) ? { type: v.type, entityId: v.entityId, date: v.date } : null;
     case "open-entry":
       return isId(v.entityId) ? { type: v.type, entityId: v.entityId } : null;
+    case "reader-date":
+      return isDay(v.date) ? { type: v.type, date: v.date } : null;
+    case "get-reader-date":
+      return { type: v.type };
     case "find-names":
       // A page writes its own lang attribute: anything but a plain language tag counts as unknown, never as a refusal.
       return isString(v.text, MAX_TEXT_LENGTH)
@@ -161,6 +192,8 @@ export function parseContentMessage(v: unknown): ContentMessage | null {
     case "test-card":
       // Only a test build answers it (see src/content/testing.ts); what ships does not know the message.
       return __BACKSTORY_TEST__ ? { type: v.type } : null;
+    case "set-date":
+      return isDay(v.date) ? { type: v.type, date: v.date } : null;
     case "show-mention":
       return (v.entityId === null || isId(v.entityId)) && isNullableString(v.text, 200) && (v.entityId !== null || v.text !== null)
         ? { type: v.type, entityId: v.entityId, text: v.text }
