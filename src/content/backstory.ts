@@ -199,7 +199,8 @@ export function startBackstory(doc: Document): Backstory {
 
   const messages = listenToExtension({
     step: (direction) => session?.step(direction),
-    show: (entityId, text) => session?.show(entityId, text),
+    show: (entityId, text, nth) => session?.show(entityId, text, nth),
+    mentions: (entityId, text) => session?.mentions(entityId, text) ?? [],
     async toggleSite() {
       await ready;
       if (settings) await saveSettings(withSite(settings, host, !marksOn(settings, host)));

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { PageSummary } from "../shared/messages";
-import { send, sendToTab } from "../shared/runtime";
+import { parseMentionLines, type PageSummary } from "../shared/messages";
+import { askTab, send, sendToTab, showTab } from "../shared/runtime";
 import { t } from "../shared/i18n";
 import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
@@ -46,8 +46,14 @@ export function App({ tabId, entity }: PopupProps) {
   const date = summary?.published ?? null;
   const onPage = useMemo(() => new Set(summary?.entities.map((e) => e.id) ?? []), [summary]);
   const showInPage = (entityId: string | null, text: string | null) => {
-    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text }).catch(() => undefined);
+    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text, nth: null }).catch(() => undefined);
   };
+  // From the full entry in a tab of its own: the article's tab comes forward at that mention.
+  const showMention = (entityId: string, nth: number) => {
+    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text: null, nth }).then(() => showTab(tabId), () => undefined);
+  };
+  const mentionsOf = async (entityId: string) =>
+    tabId === null ? null : parseMentionLines(await askTab(tabId, { type: "get-mentions", entityId, text: null }).catch(() => null));
   // The page keeps the reader's day and reports its summary again: the popup follows that, as after any scan.
   const setDate = (day: string | null) => {
     if (tabId !== null) void sendToTab(tabId, { type: "set-date", date: day }).catch(() => undefined);
@@ -56,7 +62,19 @@ export function App({ tabId, entity }: PopupProps) {
   if (summary === undefined || (focus !== null && !views)) return <p class="muted">{t("popupReading")}</p>;
   if (focus !== null && views) {
     const { EntityPanel } = views;
-    return <EntityPanel entityId={focus} date={date} onPage={onPage} onBack={() => setFocus(null)} onOpen={setFocus} onShowInPage={onPage.has(focus) ? showInPage : null} />;
+    return (
+      <EntityPanel
+        entityId={focus}
+        date={date}
+        onPage={onPage}
+        onBack={() => setFocus(null)}
+        onOpen={setFocus}
+        onShowInPage={onPage.has(focus) ? showInPage : null}
+        title={summary?.title ?? null}
+        mentionsOf={mentionsOf}
+        onShowMention={showMention}
+      />
+    );
   }
   return (
     <>

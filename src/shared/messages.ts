@@ -6,6 +6,8 @@
 import type { Briefing } from "../core/knowledge/briefing";
 import type { EntityType } from "../core/knowledge/types";
 import type { FoundNames } from "../core/names-in-text";
+import type { MentionLine } from "../core/text/sentences";
+import { MAX_PAINTED_MARKS } from "./timings";
 
 /** The most article text one find-names request carries; a longer page is read this far. */
 export const MAX_TEXT_LENGTH = 4_000_000;
@@ -60,7 +62,10 @@ export type BackgroundMessage =
 export type ContentMessage =
   | { type: "command"; command: Command }
   | { type: "scan-anyway" }
-  | { type: "show-mention"; entityId: string | null; text: string | null }
+  /** Scrolls to a mention and flashes it: the next one after the last shown, or the `nth` (from 0) of that name. */
+  | { type: "show-mention"; entityId: string | null; text: string | null; nth: number | null }
+  /** The sentence around each mention of an entity (or unknown name), in the article's order: the full entry's "In this article". */
+  | { type: "get-mentions"; entityId: string | null; text: string | null }
   /** The popup sets the day of an article whose page shows none (null: back to none). */
   | { type: "set-date"; date: string | null }
   /** Which document instance answers in the tab: the background asks on a tab's "loading" update. */
@@ -164,6 +169,16 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
   }
 }
 
+/** The most mentions of one name a get-mentions answer lists: no more are painted. */
+export const MAX_MENTION_LINES = MAX_PAINTED_MARKS;
+
+/** A content script's answer to get-mentions, or null when it is not one. */
+export function parseMentionLines(v: unknown): MentionLine[] | null {
+  if (!Array.isArray(v) || v.length > MAX_MENTION_LINES) return null;
+  const ok = v.every((l) => isRecord(l) && isString(l.before, 1000) && isString(l.name, 200) && isString(l.after, 1000));
+  return ok ? v.map((l: MentionLine) => ({ before: l.before, name: l.name, after: l.after })) : null;
+}
+
 const isOffset = (v: unknown, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max;
 
 /**
@@ -195,9 +210,12 @@ export function parseContentMessage(v: unknown): ContentMessage | null {
     case "set-date":
       return isDay(v.date) ? { type: v.type, date: v.date } : null;
     case "show-mention":
-      return (v.entityId === null || isId(v.entityId)) && isNullableString(v.text, 200) && (v.entityId !== null || v.text !== null)
-        ? { type: v.type, entityId: v.entityId, text: v.text }
-        : null;
+    case "get-mentions": {
+      if (!((v.entityId === null || isId(v.entityId)) && isNullableString(v.text, 200) && (v.entityId !== null || v.text !== null))) return null;
+      if (v.type === "get-mentions") return { type: v.type, entityId: v.entityId, text: v.text };
+      const nth = v.nth ?? null;
+      return nth === null || isOffset(nth, MAX_MENTION_LINES) ? { type: v.type, entityId: v.entityId, text: v.text, nth } : null;
+    }
     default:
       return null;
   }
