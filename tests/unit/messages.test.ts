@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBackgroundMessage, parseContentMessage, parseFoundNames } from "../../src/shared/messages";
+import { parseBackgroundMessage, parseContentMessage, parseFoundNames, parseMentionLines } from "../../src/shared/messages";
 
 const summary = {
   host: "127.0.0.1:8000", marking: true, isArticle: true, forced: false, title: "T", published: null, dateSetByReader: false,
@@ -33,12 +33,15 @@ describe("messages to a content script", () => {
   it("accepts ours", () => {
     expect(parseContentMessage({ type: "command", command: "next-name" })).toEqual({ type: "command", command: "next-name" });
     expect(parseContentMessage({ type: "scan-anyway" })).toEqual({ type: "scan-anyway" });
-    expect(parseContentMessage({ type: "show-mention", entityId: "nato", text: null })).toEqual({ type: "show-mention", entityId: "nato", text: null });
+    expect(parseContentMessage({ type: "show-mention", entityId: "nato", text: null })).toEqual({ type: "show-mention", entityId: "nato", text: null, nth: null });
+    expect(parseContentMessage({ type: "show-mention", entityId: "nato", text: null, nth: 3 })).toEqual({ type: "show-mention", entityId: "nato", text: null, nth: 3 });
+    expect(parseContentMessage({ type: "get-mentions", entityId: null, text: "Virginia Mayo", nth: 3 })).toEqual({ type: "get-mentions", entityId: null, text: "Virginia Mayo" });
     expect(parseContentMessage({ type: "set-date", date: "2019-05-21" })).toEqual({ type: "set-date", date: "2019-05-21" });
     expect(parseContentMessage({ type: "set-date", date: null })).toEqual({ type: "set-date", date: null });
   });
   it("rejects anything else", () => {
-    for (const bad of [{ type: "set-date", date: "May 21" }, { type: "set-date" }, { type: "command", command: "rm -rf" }, { type: "show-mention", entityId: null, text: null }, { type: "page-summary", summary }]) {
+    for (const bad of [{ type: "set-date", date: "May 21" }, { type: "show-mention", entityId: "nato", text: null, nth: -1 }, { type: "show-mention", entityId: "nato", text: null, nth: 1.5 },
+      { type: "get-mentions", entityId: null, text: null }, { type: "set-date" }, { type: "command", command: "rm -rf" }, { type: "show-mention", entityId: null, text: null }, { type: "page-summary", summary }]) {
       expect(parseContentMessage(bad)).toBeNull();
     }
   });
@@ -62,5 +65,16 @@ describe("the background's find-names answer", () => {
     expect(parseBackgroundMessage({ type: "find-names", text, lang: "de-CH" })).toEqual({ type: "find-names", text, lang: "de-CH" });
     expect(parseBackgroundMessage({ type: "find-names", text, lang: "<script>" })).toEqual({ type: "find-names", text, lang: null });
     expect(parseBackgroundMessage({ type: "find-names", text: 42 })).toBeNull();
+  });
+});
+
+describe("a content script's get-mentions answer", () => {
+  it("is a bounded list of sentences around a name, and nothing else", () => {
+    const line = { before: "Foreign Minister ", name: "Lavrov", after: " said." };
+    expect(parseMentionLines([{ ...line, extra: "<img>" }])).toEqual([line]);
+    expect(parseMentionLines([])).toEqual([]);
+    for (const bad of [null, "x", [{ ...line, name: 3 }], [{ before: "a", name: "b" }], [{ ...line, after: "x".repeat(1001) }], Array(2001).fill(line)]) {
+      expect(parseMentionLines(bad)).toBeNull();
+    }
   });
 });
