@@ -140,4 +140,29 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const b = detectArticle(documentFrom(`<html><body><div class="s">${para("Story").repeat(3)}</div>${modal}</body></html>`));
     expect(b.roots.map((r) => r.getAttribute("class"))).toEqual(["s"]);
   });
+  it("reads a body cut in chunks the layout wraps alike, lede and coda too, but not a box wrapped the same way", () => {
+    const text = articleText(page("split-chunks.html"));
+    expect(text).toMatch(/^LEDE: /);
+    expect(text).toContain("Not merely taste");
+    expect(text).toContain("CODA: ");
+    expect(text).not.toContain("newsletter");
+    expect(text.indexOf("LEDE")).toBeLessThan(text.indexOf("Not merely taste"));
+  });
+  it("keeps a lede and a paragraph wrapped on their own before the body's main block, not an address after it", () => {
+    const text = articleText(page("split-lede.html"));
+    expect(text).toMatch(/^LEDE: /);
+    expect(text).toContain("SECOND: ");
+    expect(text).not.toContain("AFTER: ");
+  });
+  it("leaves out a list of other stories' linked headlines inside the body, not the story's own list", () => {
+    const text = articleText(page("teaser-list.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/Envoy|WASHINGTON/);
+    expect(text).toContain("savings of several years");
+  });
+  it("keeps a roundup whose whole story is a list of linked headlines", () => {
+    const text = articleText(page("roundup-list.html"));
+    expect(text).toContain("The attorney general is investigating");
+    expect(text).toContain("The social network removed");
+  });
 });

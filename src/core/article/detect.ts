@@ -117,6 +117,12 @@ const CLIMB_GAIN = 1.5;
 const CLIMB_MAX_LINK_DENSITY = 0.3;
 const CLIMB_PROSE_SHARE = 0.5;
 const CLIMB_LEVELS = 4;
+/** A list this long whose every item links elsewhere is other stories' teasers. */
+const TEASER_LIST_ITEMS = 3;
+/** ... and holds less of the body's text than this: a roundup story is such a list from end to end. */
+const TEASER_LIST_SHARE = 0.7;
+/** A wrapper holding at most this much more than the chunk it wraps adds nothing (a caption, a label). */
+const WRAPPER_SLACK = 1.05;
 /** A story has a subheading every few paragraphs at most; a feed or a list of stories has one for each. */
 const PARAS_PER_HEADING = 3;
 /** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
@@ -272,16 +278,51 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
   const parent = top.el.parentElement;
   const siblings = parent && top.el !== body ? Array.from(parent.children) : [top.el];
   const threshold = Math.max(10, topScore * 0.2);
+  let pastTop = false;
   for (const el of siblings) {
     const s = stats.get(el);
     if (!s) continue;
     const prose = s.paraChars >= 0.5 * s.text && linkDensity(s) < 0.25;
     // Readability's rule: a sibling container joins on its score; a bare paragraph joins on its length.
-    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || (el.localName === "p" && s.paraChars >= 80)))) {
+    // Before the best block, a paragraph in a wrapper of its own (a <div> paragraph, a lede in a media box) is a
+    // bare paragraph too: the lede; after it, such boxes are as often an author's note or a sign-up blurb.
+    if (el === top.el) pastTop = true;
+    const bare = s.paraChars >= 80 && (el.localName === "p" || (!pastTop && s.paras === 1 && isSentence(el)));
+    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || bare))) {
       roots.push(el);
       chars += s.paraChars;
       paras += s.paras;
     }
+  }
+  // A site's layout may cut the body in chunks, each wrapped a few elements deep in the same component (the same tag
+  // and class): the chunk's outermost wrapper that adds no prose has such siblings, each holding prose in an element
+  // like the best one (a column beside the story is wrapped alike too, but holds other things).
+  let chunk = top.el;
+  for (let up = chunk.parentElement; up && up !== body; up = up.parentElement) {
+    const s = stats.get(up);
+    if (!s || s.paraChars > top.paraChars * WRAPPER_SLACK || s.text > top.text * WRAPPER_SLACK) break;
+    chunk = up;
+  }
+  // Sibling <article>s are stories of their own (the posts of a live feed), not chunks of one.
+  if (chunk !== top.el && chunk.parentElement && chunk.localName !== "article") {
+    const kind = `${chunk.localName}.${chunk.getAttribute("class") ?? ""}`;
+    const before: Element[] = [];
+    const after: Element[] = [];
+    let seen = false;
+    for (const el of Array.from(chunk.parentElement.children)) {
+      if (el === chunk) {
+        seen = true;
+        continue;
+      }
+      const s = stats.get(el);
+      if (!s || `${el.localName}.${el.getAttribute("class") ?? ""}` !== kind || !holdsLike(el, top.el)) continue;
+      if (s.paraChars < MIN_PARAGRAPH_CHARS * 4 || s.paraChars < 0.5 * s.text || linkDensity(s) >= 0.25) continue;
+      (seen ? after : before).push(el);
+      chars += s.paraChars;
+      paras += s.paras;
+    }
+    roots.unshift(...before);
+    roots.push(...after);
   }
   return { roots, chars, paras, pageChars, stats };
 }
@@ -389,6 +430,17 @@ function commas(text: string): number {
   return text.match(COMMA)?.length ?? 0;
 }
 
+/** Whether `el` holds an element of the same tag and class as `like`. */
+function holdsLike(el: Element, like: Element): boolean {
+  const name = like.getAttribute("class");
+  return Array.from(el.getElementsByTagName(like.localName)).some((d) => d.getAttribute("class") === name);
+}
+
+/** Words, not an address or a code: a share box shows the page's URL as long as a paragraph. */
+function isSentence(el: Element): boolean {
+  return (el.textContent ?? "").trim().split(/\s+/, 8).length >= 8;
+}
+
 function headingCount(el: Element): number {
   return el.querySelectorAll("h2, h3, h4, h5, h6").length;
 }
@@ -428,6 +480,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
   const { stats } = found;
   for (const root of found.roots) {
     if (quirk?.skip) for (const el of Array.from(root.querySelectorAll(quirk.skip))) out.add(el);
+    const rootText = stats.get(root)?.text ?? 0;
     const stack: { el: Element; text: number; link: number }[] = [{ el: root, text: 0, link: 0 }];
     const pop = () => {
       const f = stack.pop()!;
@@ -435,6 +488,8 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
       const name = f.el.localName;
       if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
+      // Unless the list is the story (a "ten things to know" roundup is a list of linked headlines too).
+      else if (LISTS.has(name) && f.el !== root && (stats.get(f.el)?.text ?? f.text) < TEASER_LIST_SHARE * rootText && isTeaserList(f.el)) out.add(f.el);
       else if (parent) {
         parent.text += f.text;
         parent.link += name === "a" ? f.text : f.link;
@@ -466,6 +521,24 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
 function innerKept(el: Element, out: Set<Element>, stats: Map<Element, Stats>): boolean {
   const kind = classify(el);
   return kind !== SKIP && !out.has(el) && (kind !== SOFT || stats.has(el));
+}
+
+/**
+ * Other stories' teasers as a list: each item starts with a linked headline (then, often, a description). A list
+ * in the story's own prose links from a few items, or from inside its sentences.
+ */
+function isTeaserList(list: Element): boolean {
+  let items = 0;
+  let linked = 0;
+  for (const item of Array.from(list.children)) {
+    if (item.localName !== "li" && item.localName !== "dt" && item.localName !== "dd") continue;
+    items++;
+    // A teaser starts with its linked headline.
+    const link = item.querySelector("a[href]");
+    const headline = link?.textContent?.trim() ?? "";
+    if (headline.length >= MIN_PARAGRAPH_CHARS && (item.textContent ?? "").trim().startsWith(headline)) linked++;
+  }
+  return items >= TEASER_LIST_ITEMS && linked >= items * 0.8;
 }
 
 function siteQuirk(doc: Document): SiteQuirk | null {
