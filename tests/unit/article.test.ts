@@ -160,6 +160,15 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).not.toMatch(/Envoy|WASHINGTON/);
     expect(text).toContain("savings of several years");
   });
+  it("takes a page's schema.org word that it is a recipe, a podcast episode or a broadcast schedule, whatever its prose or og:type", () => {
+    for (const name of ["recipe.html", "podcast.html", "schedule.html"]) {
+      const a = detectArticle(page(name));
+      expect([name, a.isArticle, a.declaresNonArticle]).toEqual([name, false, true]);
+    }
+    // An article that also declares its audio version is still an article.
+    const a = detectArticle(page("article-with-audio.html"));
+    expect([a.isArticle, a.declaresNonArticle]).toEqual([true, false]);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -180,6 +180,8 @@ export function* detectSteps(doc: Document): Steps<Article> {
  * video needs long, real paragraphs holding most of the page's prose.
  */
 function isArticlePage(found: Body, declaration: Declaration): boolean {
+  // A recipe, a podcast episode, a schedule: the page says what it is, and it is no article.
+  if (declaration.declaresNonArticle) return false;
   const share = found.pageChars > 0 ? found.chars / found.pageChars : 0;
   if (declaration.declaresArticle) return found.chars >= MIN_ARTICLE_CHARS && share >= MIN_DECLARED_SHARE;
   const avg = found.paras > 0 ? found.chars / found.paras : 0;
