@@ -169,6 +169,23 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const a = detectArticle(page("article-with-audio.html"));
     expect([a.isArticle, a.declaresNonArticle]).toEqual([true, false]);
   });
+  it("reads a story whose wrapper carries a share or comments switch in its class, not the share bar or the comments", () => {
+    const a = detectArticle(page("share-wrapper.html"));
+    expect(a.isArticle).toBe(true);
+    const text = articleText(page("share-wrapper.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/Share on|reader42|survive the winter/);
+  });
+  it("reads a story inside a list item when it is an <article>", () => {
+    const a = detectArticle(page("li-story.html"));
+    expect(a.isArticle).toBe(true);
+    expect(articleText(page("li-story.html"))).toContain("STORY: ");
+  });
+  it("leaves out other stories' teasers (a linked headline, one short paragraph) when the body is a whole <main>", () => {
+    const text = articleText(page("whole-main.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/TEASER|spring council/);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -43,7 +43,16 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && BOILERPLATE_NAME.test(name);
+  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name);
+}
+
+/**
+ * Whether one of the names names the story itself, apart from the furniture word ("article-body js-share-enabled",
+ * "story comments-on"): such an element is a story wrapper that happens to carry a share or comments switch, and is
+ * furniture only when it holds little prose. In one name ("article-share", "post-comments") it is the furniture.
+ */
+function storyNamed(name: string): boolean {
+  return name.split(/\s+/).some((token) => token.length > 1 && POSITIVE_NAME.test(token) && !BOILERPLATE_NAME.test(token) && !NEGATIVE_NAME.test(token));
 }
 
 /** A <form> can wrap a whole page (ASP.NET); furniture names can wrap a whole story. */
@@ -51,7 +60,7 @@ function isSoftBoilerplate(el: Element): boolean {
   if (el.localName === "form") return true;
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && SOFT_BOILERPLATE_NAME.test(name);
+  return name.length > 1 && (SOFT_BOILERPLATE_NAME.test(name) || (BOILERPLATE_NAME.test(name) && storyNamed(name)));
 }
 
 function className(el: Element): string {
@@ -84,7 +93,7 @@ function classify(el: Element): Kind {
   if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
   if (name === "article" || name === "main") return READ;
   const names = className(el);
-  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return SKIP;
+  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return storyNamed(names) ? SOFT : SKIP;
   if (name === "form") return SOFT;
   return names.length > 1 && SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
 }
@@ -119,6 +128,8 @@ const CLIMB_PROSE_SHARE = 0.5;
 const CLIMB_LEVELS = 4;
 /** A list this long whose every item links elsewhere is other stories' teasers. */
 const TEASER_LIST_ITEMS = 3;
+/** A teaser's description is a paragraph at most this long. */
+const TEASER_MAX_CHARS = 400;
 /** ... and holds less of the body's text than this: a roundup story is such a list from end to end. */
 const TEASER_LIST_SHARE = 0.7;
 /** A wrapper holding at most this much more than the chunk it wraps adds nothing (a caption, a label). */
@@ -339,6 +350,7 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   const stack: Frame[] = [];
   let linkDepth = 0;
   let quietDepth = 0;
+  const quietSaved: number[] = [];
   const push = (el: Element, soft: boolean) => {
     const name = el.localName;
     const block = BLOCK_TAGS.has(name);
@@ -351,12 +363,18 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
     });
     if (name === "a") linkDepth++;
     if (QUIET.has(name)) quietDepth++;
+    // A story may sit in a list item (a feed of stories, a CMS's "story list" of one): an <article> is prose again.
+    if (name === "article") {
+      quietSaved.push(quietDepth);
+      quietDepth = 0;
+    }
   };
   const pop = () => {
     const f = stack.pop()!;
     const name = f.el.localName;
     if (name === "a") linkDepth--;
     if (QUIET.has(name)) quietDepth--;
+    if (name === "article") quietDepth = quietSaved.pop() ?? 0;
     let own = 0;
     if (f.block && quietDepth === 0 && f.own >= MIN_PARAGRAPH_CHARS && f.ownLink <= MAX_PARAGRAPH_LINK_DENSITY * f.own && !NOT_PARAGRAPH.has(name)) {
       f.paraChars += f.own;
@@ -432,6 +450,18 @@ function commas(text: string): number {
   return text.match(COMMA)?.length ?? 0;
 }
 
+/**
+ * Another story's teaser inside the body (a whole <main> read as the article holds them): a linked headline and at
+ * most one short paragraph under it.
+ */
+function isTeaser(el: Element, s: Stats | undefined): boolean {
+  if (s && (s.paras > 1 || s.paraChars > TEASER_MAX_CHARS)) return false;
+  const heading = el.querySelector("h2, h3, h4, h5, h6");
+  const headline = heading?.textContent?.trim() ?? "";
+  const link = heading?.querySelector("a[href]") ?? heading?.closest("a[href]");
+  return headline.length > 0 && link !== null && link !== undefined && (link.textContent ?? "").trim().length >= 0.8 * headline.length && el.contains(link);
+}
+
 /** Whether `el` holds an element of the same tag and class as `like`. */
 function holdsLike(el: Element, like: Element): boolean {
   const name = like.getAttribute("class");
@@ -491,6 +521,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
       if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
       // Unless the list is the story (a "ten things to know" roundup is a list of linked headlines too).
+      else if (f.el !== root && (CONTAINERS.has(name) || name === "article") && isTeaser(f.el, stats.get(f.el))) out.add(f.el);
       else if (LISTS.has(name) && f.el !== root && (stats.get(f.el)?.text ?? f.text) < TEASER_LIST_SHARE * rootText && isTeaserList(f.el)) out.add(f.el);
       else if (parent) {
         parent.text += f.text;
