@@ -186,6 +186,15 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("STORY: ");
     expect(text).not.toMatch(/TEASER|spring council/);
   });
+  it("reads no byline, dateline or date line inside the body, and still knows the byline and the date", () => {
+    const body = Array.from({ length: 6 }, () => "<p>The ministers met in the capital on Tuesday, and the talks, which ran for three hours, turned on money, arms and the next summit.</p>").join("");
+    const doc = documentFrom(`<html><body><article><h1>Talks</h1><p class="byline">By Anna Writer, Moscow correspondent</p><span class="date">Published Monday, October 18, 2021 8:22AM EST</span><div class="dateline">MOSCOW —</div>${body}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("The ministers met");
+    expect(text).not.toMatch(/Anna Writer|Published Monday|MOSCOW —/);
+    const a = detectArticle(doc);
+    expect([a.byline, a.published]).toEqual(["By Anna Writer, Moscow correspondent", "2021-10-18"]);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -139,6 +139,10 @@ const PARAS_PER_HEADING = 3;
 /** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
 const SOFT_KEEP_CHARS = 500;
 
+/** Names of the lines about a story: who wrote it, when, where, whose photo. */
+const META_NAME = /(?:^|[-_ ])(?:byline|bylines|dateline|date|dates|timestamp|time-stamp|published|pubdate|posted-on|article-meta|post-meta|entry-meta|author-info|author-bio)(?:$|[-_ ])/i;
+/** Such a line is short; a longer element so named holds more than that. */
+const MAX_META_CHARS = 300;
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
 /** Inside these, text is a teaser, a title or a caption, not the body's prose. */
@@ -450,16 +454,25 @@ function commas(text: string): number {
   return text.match(COMMA)?.length ?? 0;
 }
 
+/** What the pass over the roots keeps per open element. */
+interface InnerFrame {
+  el: Element;
+  text: number;
+  link: number;
+  /** A heading is in the subtree. */
+  heading: boolean;
+  /** A linked headline is in the subtree. */
+  headline: boolean;
+}
+
+const HEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
+
 /**
- * Another story's teaser inside the body (a whole <main> read as the article holds them): a linked headline and at
- * most one short paragraph under it.
+ * Another story's teaser inside the body (a whole <main> read as the article holds them): with a linked headline
+ * (the caller knows), at most one short paragraph.
  */
-function isTeaser(el: Element, s: Stats | undefined): boolean {
-  if (s && (s.paras > 1 || s.paraChars > TEASER_MAX_CHARS)) return false;
-  const heading = el.querySelector("h2, h3, h4, h5, h6");
-  const headline = heading?.textContent?.trim() ?? "";
-  const link = heading?.querySelector("a[href]") ?? heading?.closest("a[href]");
-  return headline.length > 0 && link !== null && link !== undefined && (link.textContent ?? "").trim().length >= 0.8 * headline.length && el.contains(link);
+function isTeaser(s: Stats | undefined): boolean {
+  return !s || (s.paras <= 1 && s.paraChars <= TEASER_MAX_CHARS);
 }
 
 /** Whether `el` holds an element of the same tag and class as `like`. */
@@ -513,15 +526,25 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
   for (const root of found.roots) {
     if (quirk?.skip) for (const el of Array.from(root.querySelectorAll(quirk.skip))) out.add(el);
     const rootText = stats.get(root)?.text ?? 0;
-    const stack: { el: Element; text: number; link: number }[] = [{ el: root, text: 0, link: 0 }];
+    const stack: InnerFrame[] = [{ el: root, text: 0, link: 0, heading: false, headline: false }];
     const pop = () => {
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
       const name = f.el.localName;
+      // A linked headline: a heading that is mostly link text, or a link around a heading.
+      if (HEADINGS.has(name)) f.heading = true;
+      if ((HEADINGS.has(name) && f.text > 0 && f.link >= 0.8 * f.text) || (name === "a" && f.heading && f.el.hasAttribute("href"))) f.headline = true;
+      // Passed up even from what is left out (a linked headline is link-heavy): its container is the teaser.
+      if (parent) {
+        parent.heading ||= f.heading;
+        parent.headline ||= f.headline;
+      }
       if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
+      // Bylines, datelines and photo credits: about the story, not in it (and no place for marks).
+      else if (f.el !== root && f.text < MAX_META_CHARS && META_NAME.test(className(f.el))) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
       // Unless the list is the story (a "ten things to know" roundup is a list of linked headlines too).
-      else if (f.el !== root && (CONTAINERS.has(name) || name === "article") && isTeaser(f.el, stats.get(f.el))) out.add(f.el);
+      else if (f.el !== root && f.headline && (CONTAINERS.has(name) || name === "article") && isTeaser(stats.get(f.el))) out.add(f.el);
       else if (LISTS.has(name) && f.el !== root && (stats.get(f.el)?.text ?? f.text) < TEASER_LIST_SHARE * rootText && isTeaserList(f.el)) out.add(f.el);
       else if (parent) {
         parent.text += f.text;
@@ -533,7 +556,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
       if (node.nodeType === 3) {
         stack[stack.length - 1]!.text += (node as Text).data.trim().length;
       } else if (node.nodeType === 1 && innerKept(node as Element, out, stats)) {
-        stack.push({ el: node as Element, text: 0, link: 0 });
+        stack.push({ el: node as Element, text: 0, link: 0, heading: false, headline: false });
         if (node.firstChild) {
           node = node.firstChild;
           continue;
