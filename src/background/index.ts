@@ -5,7 +5,7 @@ import { nameSteps, type FoundNames } from "../core/names-in-text";
 import { drain } from "../core/slices";
 import { briefingFor, type Briefing } from "../core/knowledge/briefing";
 import { isExtensionPage, isTopFrameContentScript, rateLimit } from "../core/senders";
-import { parseBackgroundMessage, isDocumentId, isStoredSummary, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
+import { parseBackgroundMessage, isDocumentId, isReaderDate, isStoredSummary, pageOf, readerDateKey, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
 import { CONTENT_PORT, sendToTab } from "../shared/runtime";
 
 /**
@@ -59,6 +59,19 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       // The page's language decides how German capitalisation is read (names-in-text.ts).
       // The article's date links "the Ukrainian president" to whoever held the office then.
       return drain(nameSteps(message.text, matcher, message.lang ?? undefined, message.date)) satisfies FoundNames;
+    case "reader-date": {
+      // Kept in session storage (memory, gone with the tab or the browser session), for this page only.
+      if (!fromTopFrame(sender) || !sender.url) return undefined;
+      const key = readerDateKey(sender.tab!.id!);
+      if (message.date === null) return browser.storage.session.remove(key);
+      return browser.storage.session.set({ [key]: { page: pageOf(sender.url), date: message.date } });
+    }
+    case "get-reader-date": {
+      if (!fromTopFrame(sender) || !sender.url) return null;
+      const key = readerDateKey(sender.tab!.id!);
+      const stored: unknown = (await browser.storage.session.get(key))[key];
+      return isReaderDate(stored) && stored.page === pageOf(sender.url) ? stored.date : null;
+    }
     case "open-entry": {
       // The panel's full entry, opened as a page: from our pages, or for the tab whose top frame asks.
       const page = fromExtensionPage(sender);
@@ -91,7 +104,7 @@ browser.commands.onCommand.addListener(async (command: string, tab?: browser.Tab
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void browser.storage.session.remove(summaryKey(tabId));
+  void browser.storage.session.remove([summaryKey(tabId), readerDateKey(tabId)]);
 });
 
 /**

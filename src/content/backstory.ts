@@ -1,6 +1,6 @@
 import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
-import type { PageSummary } from "../shared/messages";
+import { isDay, type PageSummary } from "../shared/messages";
 import { send } from "../shared/runtime";
 import { counts, rescan, sameRead, settingsEffects, SCANNING, type RescanEvent, type RescanState } from "../core/rescan";
 import { readPage, startSession, type Session } from "./session";
@@ -42,6 +42,9 @@ export function startBackstory(doc: Document): Backstory {
   let force = false;
   let href = doc.location.href;
   let schedule: RescanState = SCANNING;
+  /** The day the reader set in the popup for this page, which shows none; known once asked for `readerDateFor`. */
+  let readerDate: string | null = null;
+  let readerDateFor: string | null = null;
   let timer = 0;
 
   clearLeftovers(doc);
@@ -86,7 +89,13 @@ export function startBackstory(doc: Document): Backstory {
   const report = (summary: PageSummary) => {
     if (alive()) void send({ type: "page-summary", summary, document: documentId }).catch(() => undefined);
   };
-  const reportOff = () => report({ host, marking: false, isArticle: false, forced: false, title: null, published: null, entities: [], unknown: [] });
+  const reportOff = () => report({ host, marking: false, isArticle: false, forced: false, title: null, published: null, dateSetByReader: false, entities: [], unknown: [] });
+  const currentReaderDate = () => (readerDateFor === href ? readerDate : null);
+  /** What the popup is told: an undated article carries the day the reader set for it. */
+  const dated = (summary: PageSummary): PageSummary => {
+    const date = currentReaderDate();
+    return summary.marking && summary.published === null && date !== null ? { ...summary, published: date, dateSetByReader: true } : summary;
+  };
   const stopSession = () => {
     session?.destroy();
     session = null;
@@ -112,12 +121,25 @@ export function startBackstory(doc: Document): Backstory {
       if (cancelled()) return;
       // The same text in the same nodes: the marks, an open card and the keyboard cursor stay as they are.
       if (!rebuild && session?.map && read.map && sameRead(session.map, read.map)) return;
+      if (read.map && read.article.published === null && readerDateFor !== href) {
+        // Only an undated page asks, once per address: the background keeps the reader's day for the tab.
+        const asked: unknown = await send({ type: "get-reader-date" }).catch(() => null);
+        if (cancelled()) return;
+        readerDate = typeof asked === "string" && isDay(asked) ? asked : null;
+        readerDateFor = href;
+      }
       const current = settings;
-      const next = await startSession(doc, read, current, { force, isCancelled: cancelled, showDelayMs: () => (settings ?? current).hoverDelayMs, alive: aliveForReader });
+      const next = await startSession(doc, read, current, {
+        force,
+        isCancelled: cancelled,
+        showDelayMs: () => (settings ?? current).hoverDelayMs,
+        alive: aliveForReader,
+        readerDate: currentReaderDate,
+      });
       if (cancelled()) return next.destroy();
       stopSession();
       session = next;
-      report(next.summary);
+      report(dated(next.summary));
     } catch (error) {
       standDown(error);
     } finally {
@@ -177,7 +199,8 @@ export function startBackstory(doc: Document): Backstory {
 
   const messages = listenToExtension({
     step: (direction) => session?.step(direction),
-    show: (entityId, text) => session?.show(entityId, text),
+    show: (entityId, text, nth) => session?.show(entityId, text, nth),
+    mentions: (entityId, text) => session?.mentions(entityId, text) ?? [],
     async toggleSite() {
       await ready;
       if (settings) await saveSettings(withSite(settings, host, !marksOn(settings, host)));
@@ -188,6 +211,13 @@ export function startBackstory(doc: Document): Backstory {
       await scan(true);
     },
     reportAgain: () => reportAgain(),
+    async setDate(date) {
+      readerDate = date;
+      readerDateFor = href;
+      await send({ type: "reader-date", date }).catch(() => undefined);
+      // The next card asks for its briefing at this day; the popup follows the summary.
+      if (session) report(dated(session.summary));
+    },
     documentId,
     alive: aliveForReader,
     onError: standDown,
@@ -196,7 +226,7 @@ export function startBackstory(doc: Document): Backstory {
 
   // A same-document navigation or a back/forward-cache restore: tell the background again what this page holds.
   const reportAgain = () => {
-    if (session) report(session.summary);
+    if (session) report(dated(session.summary));
   };
   for (const type of ["pageshow", "popstate", "hashchange"] as const) {
     view.addEventListener(type, reportAgain);

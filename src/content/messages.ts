@@ -1,16 +1,21 @@
 import browser from "webextension-polyfill";
 import { parseContentMessage, type ContentMessage } from "../shared/messages";
+import type { MentionLine } from "../core/text/sentences";
 import { counters, testProbe } from "./testing";
 
 /** What the extension's messages act on, as the composition root holds it. */
 export interface MessageTarget {
   /** The keyboard commands and "Show in page", on the session in place (if any). */
   step(direction: 1 | -1): void;
-  show(entityId: string | null, text: string | null): void;
+  show(entityId: string | null, text: string | null, nth: number | null): void;
+  /** The sentence around each mention of a name (none without a session). */
+  mentions(entityId: string | null, text: string | null): MentionLine[];
   toggleSite(): Promise<void>;
   scanAnyway(): Promise<void>;
   /** Tells the background again what this page holds, if it has read it. */
   reportAgain(): void;
+  /** The day the reader set in the popup for this undated page (null: none). */
+  setDate(date: string | null): Promise<void>;
   /** This instance's id in its document (see the background's "which-document"). */
   documentId: string;
   /** False once the instance is done (see backstory.ts). */
@@ -27,9 +32,14 @@ async function handle(message: ContentMessage, target: MessageTarget): Promise<u
     case "scan-anyway":
       await target.scanAnyway();
       return undefined;
-    case "show-mention":
-      target.show(message.entityId, message.text);
+    case "set-date":
+      await target.setDate(message.date);
       return undefined;
+    case "show-mention":
+      target.show(message.entityId, message.text, message.nth);
+      return undefined;
+    case "get-mentions":
+      return target.mentions(message.entityId, message.text);
     case "which-document":
       if (__BACKSTORY_TEST__) counters.documentAsked += 1;
       return target.documentId;

@@ -12,6 +12,7 @@ import { articleIsDark } from "./theme";
 import { marksFrom } from "./marks";
 import { calmMarks } from "../core/mentions/calm";
 import { send } from "../shared/runtime";
+import { sentenceAround, type MentionLine } from "../core/text/sentences";
 
 /** The marks on one page, from one scan: painted, hoverable, navigable. */
 export interface Session {
@@ -28,12 +29,16 @@ export interface Session {
   restyle(style: MarkStyle): void;
   /** Moves to the next (+1) or previous (-1) mark and opens its card. */
   step(direction: 1 | -1): void;
-  /** Scrolls to the next mark of an entity (or unknown name) and flashes it. */
-  show(entityId: string | null, text: string | null): void;
+  /** Scrolls to the next mark of an entity (or unknown name), or its `nth`, and flashes it. */
+  show(entityId: string | null, text: string | null, nth: number | null): void;
+  /** The sentence around each mark of an entity (or unknown name), in text order. */
+  mentions(entityId: string | null, text: string | null): MentionLine[];
   destroy(): void;
 }
 
 const key = (m: Mark) => m.entityId ?? `?${m.text}`;
+/** Marks of one entity, or of one unknown name (entityId null). */
+const naming = (entityId: string | null, text: string | null) => (m: Mark) => (entityId !== null ? m.entityId === entityId : m.entityId === null && m.text === text);
 
 export function summarize(host: string, marks: Mark[], base: Omit<PageSummary, "host" | "entities" | "unknown" | "marking">): PageSummary {
   const entities = new Map<string, PageSummary["entities"][number]>();
@@ -77,6 +82,8 @@ export interface SessionOptions {
   showDelayMs(): number;
   /** False once the extension is gone under the page (see hover.ts). */
   alive(): boolean;
+  /** The day the reader set for an undated article, as it is now (the popup can change it while the session lasts). */
+  readerDate(): string | null;
 }
 
 /**
@@ -89,13 +96,14 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
   const { article } = read;
   const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang, article.published) : NO_NAMES) };
   if (isCancelled()) throw new Cancelled();
-  const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published };
+  const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published, dateSetByReader: false };
   const marks = marksFrom(scan, settings.kinds);
   const summary = summarize(host, marks, base);
   const found = scan.article.roots.length > 0;
   const watched = found ? scan.article.roots : [doc.body];
   const common = { summary, watched, article: found, map: scan.map };
-  if (!scan.map || marks.length === 0) return { ...common, marks: [], restyle() {}, step() {}, show() {}, destroy() {} };
+  if (!scan.map || marks.length === 0) return { ...common, marks: [], restyle() {}, step() {}, show() {}, mentions: () => [], destroy() {} };
+  const text = scan.map.text;
 
   const counts = new Map<string, number>();
   for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
@@ -110,7 +118,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
     showDelayMs: options.showDelayMs,
     alive: options.alive,
     count: (m) => counts.get(key(m)) ?? 1,
-    briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published }),
+    briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published ?? options.readerDate() }),
     fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
   });
 
@@ -144,18 +152,24 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
       reveal(list[cursor]!);
       hover.open(cursor);
     },
-    show(entityId, text) {
+    show(entityId, text, nth) {
       const list = painted.marks;
+      const named = naming(entityId, text);
+      // From the start for the nth mention; else on from the last one shown.
+      const from = nth === null ? cursor : -1;
+      let seen = 0;
       for (let i = 1; i <= list.length; i++) {
-        const index = (cursor + i) % list.length;
+        const index = (from + i + list.length) % list.length;
         const m = list[index]!;
-        if (entityId !== null ? m.entityId === entityId : m.entityId === null && m.text === text) {
-          cursor = index;
-          reveal(m);
-          painted.flash(m);
-          return;
-        }
+        if (!named(m) || (nth !== null && seen++ < nth)) continue;
+        cursor = index;
+        reveal(m);
+        painted.flash(m);
+        return;
       }
+    },
+    mentions(entityId, name) {
+      return painted.marks.filter(naming(entityId, name)).map((m) => sentenceAround(text, m.start, m.end));
     },
     destroy() {
       themeWatch.disconnect();

@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import type { PageSummary } from "../shared/messages";
-import { send, sendToTab } from "../shared/runtime";
+import { parseMentionLines, type PageSummary } from "../shared/messages";
+import { askTab, send, sendToTab, showTab } from "../shared/runtime";
 import { t } from "../shared/i18n";
 import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
 import { watchSummary } from "../shared/summary-store";
 import { PageView } from "./PageView";
 import { useViews } from "./lazy";
+import { dayLine } from "../shared/ui/BriefingBody";
 
 type View = "page" | "timeline" | "search";
 
@@ -45,13 +46,35 @@ export function App({ tabId, entity }: PopupProps) {
   const date = summary?.published ?? null;
   const onPage = useMemo(() => new Set(summary?.entities.map((e) => e.id) ?? []), [summary]);
   const showInPage = (entityId: string | null, text: string | null) => {
-    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text }).catch(() => undefined);
+    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text, nth: null }).catch(() => undefined);
+  };
+  // From the full entry in a tab of its own: the article's tab comes forward at that mention.
+  const showMention = (entityId: string, nth: number) => {
+    if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text: null, nth }).then(() => showTab(tabId), () => undefined);
+  };
+  const mentionsOf = async (entityId: string) =>
+    tabId === null ? null : parseMentionLines(await askTab(tabId, { type: "get-mentions", entityId, text: null }).catch(() => null));
+  // The page keeps the reader's day and reports its summary again: the popup follows that, as after any scan.
+  const setDate = (day: string | null) => {
+    if (tabId !== null) void sendToTab(tabId, { type: "set-date", date: day }).catch(() => undefined);
   };
 
   if (summary === undefined || (focus !== null && !views)) return <p class="muted">{t("popupReading")}</p>;
   if (focus !== null && views) {
     const { EntityPanel } = views;
-    return <EntityPanel entityId={focus} date={date} onPage={onPage} onBack={() => setFocus(null)} onOpen={setFocus} onShowInPage={onPage.has(focus) ? showInPage : null} />;
+    return (
+      <EntityPanel
+        entityId={focus}
+        date={date}
+        onPage={onPage}
+        onBack={() => setFocus(null)}
+        onOpen={setFocus}
+        onShowInPage={onPage.has(focus) ? showInPage : null}
+        title={summary?.title ?? null}
+        mentionsOf={mentionsOf}
+        onShowMention={showMention}
+      />
+    );
   }
   return (
     <>
@@ -64,7 +87,7 @@ export function App({ tabId, entity }: PopupProps) {
         ))}
       </nav>
       <section id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === "page" && <PageView summary={summary} date={date} views={views} onOpen={setFocus} onShowInPage={showInPage} />}
+        {view === "page" && <PageView summary={summary} date={date} views={views} onOpen={setFocus} onShowInPage={showInPage} onSetDate={setDate} />}
         {view !== "page" && !views && <p class="muted">{t("popupReading")}</p>}
         {view === "timeline" && views && <views.TimelineView date={date} onPage={onPage} />}
         {view === "search" && views && <views.SearchView onOpen={setFocus} />}
@@ -92,7 +115,9 @@ function Header({ summary, tabId, onScanned }: { summary: PageSummary | null; ta
   return (
     <div class="header" data-state="article">
       <h1>{summary.title ?? t("untitled")}</h1>
-      <p class="muted">{summary.published ? t("published", summary.published) : t("noDate")}</p>
+      <p class="muted" data-date={summary.published === null ? "none" : summary.dateSetByReader ? "reader" : "page"}>
+        {summary.published === null ? t("noDate") : summary.dateSetByReader ? t("dateYouSet", dayLine(summary.published)) : t("published", summary.published)}
+      </p>
     </div>
   );
 }

@@ -11,5 +11,15 @@ export async function send<M extends BackgroundMessage>(message: M): Promise<Rep
 
 /** Sends a message to a tab's content script (top frame). */
 export async function sendToTab(tabId: number, message: ContentMessage): Promise<void> {
-  await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  await askTab(tabId, message);
+}
+
+/** The same, for a message a content script answers: the answer is unchecked data, for the caller to validate. */
+export async function askTab(tabId: number, message: ContentMessage): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+}
+
+/** Makes a tab the selected one in its window (from a page of ours in another tab). */
+export async function showTab(tabId: number): Promise<void> {
+  await browser.tabs.update(tabId, { active: true });
 }

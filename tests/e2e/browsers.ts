@@ -122,8 +122,17 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
     click: (selector) => page.click(selector),
-    // caret "initial": Playwright otherwise restyles text fields to hide the caret, which leaves style="" on them.
-    screenshot: async (file) => void (await page.screenshot({ path: file, caret: "initial" })),
+    // What the window shows, straight from the compositor: Playwright's own screenshot captures a blank region of
+    // a zoomed, scrolled page (tabs.setZoom), and restyles text fields to hide the caret (leaving style="" on them).
+    async screenshot(file) {
+      const cdp = await ctx.newCDPSession(page);
+      try {
+        const { data } = await cdp.send("Page.captureScreenshot", { format: "png" });
+        writeFileSync(file, Buffer.from(data, "base64"));
+      } finally {
+        await cdp.detach();
+      }
+    },
   });
   self = {
     name: "chromium",

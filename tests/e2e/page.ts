@@ -72,6 +72,39 @@ async function askTab(control: TestPage, tabId: number): Promise<TestProbe | nul
   }, tabId);
 }
 
+/** The id of the page's tab, as the extension knows it. */
+export async function tabIdOf(page: TestPage): Promise<number> {
+  await probe(page);
+  return tabOf.get(page)!;
+}
+
+/**
+ * Zooms a tab as the reader's Ctrl + does (tabs.setZoom, from an extension page), and waits until the
+ * page is `windowWidth / factor` CSS px wide (Chromium zooms by origin: a page may open zoomed already).
+ * `page` may be an extension page (it zooms its own tab) or a web page.
+ */
+export async function zoomTab(page: TestPage, factor: number, windowWidth = 1200): Promise<void> {
+  const control = await page.browser.control();
+  const extensionPage = await page.evaluate(() => /-extension:$/.test(location.protocol));
+  if (extensionPage) {
+    await page.evaluateWith(async (f) => {
+      const g = globalThis as unknown as { browser?: ZoomApi; chrome?: ZoomApi };
+      const api = (g.browser ?? g.chrome)!;
+      const tab = await api.tabs.getCurrent();
+      await api.tabs.setZoom(tab!.id!, f);
+    }, factor);
+  } else {
+    const tabId = await tabIdOf(page);
+    await control.evaluateWith(async ([tab, f]) => {
+      const g = globalThis as unknown as { browser?: ZoomApi; chrome?: ZoomApi };
+      await (g.browser ?? g.chrome)!.tabs.setZoom(tab, f);
+    }, [tabId, factor] as const);
+  }
+  await until(async () => Math.abs((await page.evaluate(() => window.innerWidth)) - windowWidth / factor) <= 2, 5_000, () => `the page zoomed to ${factor * 100} %`);
+}
+
+type ZoomApi = { tabs: { setZoom(tabId: number, factor: number): Promise<void>; getCurrent(): Promise<{ id?: number } | undefined> } };
+
 /** What the content script counted (test builds only): reads of the page, and the background's "which document" questions. */
 export async function counters(page: TestPage): Promise<{ reads: number; documentAsked: number }> {
   const { reads, documentAsked } = await probe(page);

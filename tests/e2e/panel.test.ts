@@ -150,6 +150,43 @@ describe.each(browsers)("the popup in %s", (name) => {
     await popup.click(".back");
   });
 
+  it("opens the full entry in a wide window with the article's sentences naming it, each shown in the page on request", async () => {
+    const tabId = await popup.evaluate(() => Number(new URLSearchParams(location.search).get("tab")));
+    const entry = await demo.browser.openExtensionPage(`popup.html?tab=${tabId}&entity=sergei-lavrov`);
+    try {
+      await entry.waitFor(() => document.querySelectorAll("[data-mentions] li").length > 0);
+      const view = await entry.evaluate(() => ({
+        layout: document.querySelector("[data-panel]")?.getAttribute("data-layout"),
+        bodyWidth: document.body.getBoundingClientRect().width,
+        columns: getComputedStyle(document.querySelector(".panel")!).gridTemplateColumns.split(" ").length,
+        lines: Array.from(document.querySelectorAll("[data-mentions] li q")).map((q) => ({ text: q.textContent ?? "", name: q.querySelector("mark")?.textContent })),
+        strip: document.querySelectorAll('[data-history="roles"] .bar').length,
+      }));
+      expect(view.layout).toBe("wide");
+      expect(view.bodyWidth).toBeGreaterThan(700);
+      expect(view.columns).toBe(2);
+      // Seven mentions, as the popup counts them, each a sentence around the name as the article writes it.
+      expect(view.lines).toHaveLength(7);
+      expect(view.lines.every((l) => l.name !== undefined && /Lavrov/.test(l.name) && l.text.length > l.name.length + 10)).toBe(true);
+      expect(view.strip).toBeGreaterThan(0);
+      await entry.screenshot(path.join(OUTPUT, `${name}-entry-wide.png`));
+      expect(await axeViolations(entry)).toEqual([]);
+
+      // The second mention is the caption's, unpainted: "Show in page" brings the article forward there.
+      expect(view.lines[1]!.name).toBe("Sergei Lavrov");
+      await entry.click('[data-show-nth="1"]');
+      await page.waitFor(() => {
+        const flash = CSS.highlights.get("backstory-flash") as unknown as Set<Range> | undefined;
+        return document.visibilityState === "visible" && flash !== undefined && [...flash][0]?.toString() === "Sergei Lavrov";
+      }, 5_000);
+    } finally {
+      await entry.close();
+    }
+    // The toolbar popup, and popup.html?tab=ID, stay narrow: the page view, at the popup's width.
+    await popup.bringToFront();
+    expect(await popup.evaluate(() => ({ width: document.body.getBoundingClientRect().width, state: document.querySelector("[data-state]")?.getAttribute("data-state") }))).toEqual({ width: 400, state: "article" });
+  });
+
   it("switches marking off and on for the site without a reload", async () => {
     await popup.click("#tab-page");
     const siteSwitch = ".switches input[type=checkbox]";

@@ -140,4 +140,64 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const b = detectArticle(documentFrom(`<html><body><div class="s">${para("Story").repeat(3)}</div>${modal}</body></html>`));
     expect(b.roots.map((r) => r.getAttribute("class"))).toEqual(["s"]);
   });
+  it("reads a body cut in chunks the layout wraps alike, lede and coda too, but not a box wrapped the same way", () => {
+    const text = articleText(page("split-chunks.html"));
+    expect(text).toMatch(/^LEDE: /);
+    expect(text).toContain("Not merely taste");
+    expect(text).toContain("CODA: ");
+    expect(text).not.toContain("newsletter");
+    expect(text.indexOf("LEDE")).toBeLessThan(text.indexOf("Not merely taste"));
+  });
+  it("keeps a lede and a paragraph wrapped on their own before the body's main block, not an address after it", () => {
+    const text = articleText(page("split-lede.html"));
+    expect(text).toMatch(/^LEDE: /);
+    expect(text).toContain("SECOND: ");
+    expect(text).not.toContain("AFTER: ");
+  });
+  it("leaves out a list of other stories' linked headlines inside the body, not the story's own list", () => {
+    const text = articleText(page("teaser-list.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/Envoy|WASHINGTON/);
+    expect(text).toContain("savings of several years");
+  });
+  it("takes a page's schema.org word that it is a recipe, a podcast episode or a broadcast schedule, whatever its prose or og:type", () => {
+    for (const name of ["recipe.html", "podcast.html", "schedule.html"]) {
+      const a = detectArticle(page(name));
+      expect([name, a.isArticle, a.declaresNonArticle]).toEqual([name, false, true]);
+    }
+    // An article that also declares its audio version is still an article.
+    const a = detectArticle(page("article-with-audio.html"));
+    expect([a.isArticle, a.declaresNonArticle]).toEqual([true, false]);
+  });
+  it("reads a story whose wrapper carries a share or comments switch in its class, not the share bar or the comments", () => {
+    const a = detectArticle(page("share-wrapper.html"));
+    expect(a.isArticle).toBe(true);
+    const text = articleText(page("share-wrapper.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/Share on|reader42|survive the winter/);
+  });
+  it("reads a story inside a list item when it is an <article>", () => {
+    const a = detectArticle(page("li-story.html"));
+    expect(a.isArticle).toBe(true);
+    expect(articleText(page("li-story.html"))).toContain("STORY: ");
+  });
+  it("leaves out other stories' teasers (a linked headline, one short paragraph) when the body is a whole <main>", () => {
+    const text = articleText(page("whole-main.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).not.toMatch(/TEASER|spring council/);
+  });
+  it("reads no byline, dateline or date line inside the body, and still knows the byline and the date", () => {
+    const body = Array.from({ length: 6 }, () => "<p>The ministers met in the capital on Tuesday, and the talks, which ran for three hours, turned on money, arms and the next summit.</p>").join("");
+    const doc = documentFrom(`<html><body><article><h1>Talks</h1><p class="byline">By Anna Writer, Moscow correspondent</p><span class="date">Published Monday, October 18, 2021 8:22AM EST</span><div class="dateline">MOSCOW —</div>${body}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("The ministers met");
+    expect(text).not.toMatch(/Anna Writer|Published Monday|MOSCOW —/);
+    const a = detectArticle(doc);
+    expect([a.byline, a.published]).toEqual(["By Anna Writer, Moscow correspondent", "2021-10-18"]);
+  });
+  it("keeps a roundup whose whole story is a list of linked headlines", () => {
+    const text = articleText(page("roundup-list.html"));
+    expect(text).toContain("The attorney general is investigating");
+    expect(text).toContain("The social network removed");
+  });
 });

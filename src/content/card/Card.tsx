@@ -70,7 +70,7 @@ function CardView({ mark, count, briefing, modal, onClose, onFullEntry }: CardPr
         <p class="loading">{t("loading")}</p>
       ) : (
         <>
-          <RoleLines briefing={briefing} />
+          <RoleLines briefing={briefing} undatedNote />
           <p class="summary">{briefing.summary}</p>
           {briefing.sinceArticle && <SinceList since={briefing.sinceArticle} limit={more ? undefined : SHORT_SINCE_ITEMS} skipRoles={rolesShown(briefing)} />}
           {more && (

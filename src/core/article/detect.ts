@@ -43,7 +43,16 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && BOILERPLATE_NAME.test(name);
+  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name);
+}
+
+/**
+ * Whether one of the names names the story itself, apart from the furniture word ("article-body js-share-enabled",
+ * "story comments-on"): such an element is a story wrapper that happens to carry a share or comments switch, and is
+ * furniture only when it holds little prose. In one name ("article-share", "post-comments") it is the furniture.
+ */
+function storyNamed(name: string): boolean {
+  return name.split(/\s+/).some((token) => token.length > 1 && POSITIVE_NAME.test(token) && !BOILERPLATE_NAME.test(token) && !NEGATIVE_NAME.test(token));
 }
 
 /** A <form> can wrap a whole page (ASP.NET); furniture names can wrap a whole story. */
@@ -51,7 +60,7 @@ function isSoftBoilerplate(el: Element): boolean {
   if (el.localName === "form") return true;
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && SOFT_BOILERPLATE_NAME.test(name);
+  return name.length > 1 && (SOFT_BOILERPLATE_NAME.test(name) || (BOILERPLATE_NAME.test(name) && storyNamed(name)));
 }
 
 function className(el: Element): string {
@@ -84,7 +93,7 @@ function classify(el: Element): Kind {
   if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
   if (name === "article" || name === "main") return READ;
   const names = className(el);
-  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return SKIP;
+  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return storyNamed(names) ? SOFT : SKIP;
   if (name === "form") return SOFT;
   return names.length > 1 && SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
 }
@@ -117,11 +126,23 @@ const CLIMB_GAIN = 1.5;
 const CLIMB_MAX_LINK_DENSITY = 0.3;
 const CLIMB_PROSE_SHARE = 0.5;
 const CLIMB_LEVELS = 4;
+/** A list this long whose every item links elsewhere is other stories' teasers. */
+const TEASER_LIST_ITEMS = 3;
+/** A teaser's description is a paragraph at most this long. */
+const TEASER_MAX_CHARS = 400;
+/** ... and holds less of the body's text than this: a roundup story is such a list from end to end. */
+const TEASER_LIST_SHARE = 0.7;
+/** A wrapper holding at most this much more than the chunk it wraps adds nothing (a caption, a label). */
+const WRAPPER_SLACK = 1.05;
 /** A story has a subheading every few paragraphs at most; a feed or a list of stories has one for each. */
 const PARAS_PER_HEADING = 3;
 /** A soft-furniture element holding this much prose is a story wrapper, not furniture. */
 const SOFT_KEEP_CHARS = 500;
 
+/** Names of the lines about a story: who wrote it, when, where, whose photo. */
+const META_NAME = /(?:^|[-_ ])(?:byline|bylines|dateline|date|dates|timestamp|time-stamp|published|pubdate|posted-on|article-meta|post-meta|entry-meta|author-info|author-bio)(?:$|[-_ ])/i;
+/** Such a line is short; a longer element so named holds more than that. */
+const MAX_META_CHARS = 300;
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE_NAME = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget/i;
 /** Inside these, text is a teaser, a title or a caption, not the body's prose. */
@@ -191,6 +212,8 @@ function isCredit(el: Element): boolean {
  * video needs long, real paragraphs holding most of the page's prose.
  */
 function isArticlePage(found: Body, declaration: Declaration): boolean {
+  // A recipe, a podcast episode, a schedule: the page says what it is, and it is no article.
+  if (declaration.declaresNonArticle) return false;
   const share = found.pageChars > 0 ? found.chars / found.pageChars : 0;
   if (declaration.declaresArticle) return found.chars >= MIN_ARTICLE_CHARS && share >= MIN_DECLARED_SHARE;
   const avg = found.paras > 0 ? found.chars / found.paras : 0;
@@ -289,16 +312,51 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
   const parent = top.el.parentElement;
   const siblings = parent && top.el !== body ? Array.from(parent.children) : [top.el];
   const threshold = Math.max(10, topScore * 0.2);
+  let pastTop = false;
   for (const el of siblings) {
     const s = stats.get(el);
     if (!s) continue;
     const prose = s.paraChars >= 0.5 * s.text && linkDensity(s) < 0.25;
     // Readability's rule: a sibling container joins on its score; a bare paragraph joins on its length.
-    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || (el.localName === "p" && s.paraChars >= 80)))) {
+    // Before the best block, a paragraph in a wrapper of its own (a <div> paragraph, a lede in a media box) is a
+    // bare paragraph too: the lede; after it, such boxes are as often an author's note or a sign-up blurb.
+    if (el === top.el) pastTop = true;
+    const bare = s.paraChars >= 80 && (el.localName === "p" || (!pastTop && s.paras === 1 && isSentence(el)));
+    if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || bare))) {
       roots.push(el);
       chars += s.paraChars;
       paras += s.paras;
     }
+  }
+  // A site's layout may cut the body in chunks, each wrapped a few elements deep in the same component (the same tag
+  // and class): the chunk's outermost wrapper that adds no prose has such siblings, each holding prose in an element
+  // like the best one (a column beside the story is wrapped alike too, but holds other things).
+  let chunk = top.el;
+  for (let up = chunk.parentElement; up && up !== body; up = up.parentElement) {
+    const s = stats.get(up);
+    if (!s || s.paraChars > top.paraChars * WRAPPER_SLACK || s.text > top.text * WRAPPER_SLACK) break;
+    chunk = up;
+  }
+  // Sibling <article>s are stories of their own (the posts of a live feed), not chunks of one.
+  if (chunk !== top.el && chunk.parentElement && chunk.localName !== "article") {
+    const kind = `${chunk.localName}.${chunk.getAttribute("class") ?? ""}`;
+    const before: Element[] = [];
+    const after: Element[] = [];
+    let seen = false;
+    for (const el of Array.from(chunk.parentElement.children)) {
+      if (el === chunk) {
+        seen = true;
+        continue;
+      }
+      const s = stats.get(el);
+      if (!s || `${el.localName}.${el.getAttribute("class") ?? ""}` !== kind || !holdsLike(el, top.el)) continue;
+      if (s.paraChars < MIN_PARAGRAPH_CHARS * 4 || s.paraChars < 0.5 * s.text || linkDensity(s) >= 0.25) continue;
+      (seen ? after : before).push(el);
+      chars += s.paraChars;
+      paras += s.paras;
+    }
+    roots.unshift(...before);
+    roots.push(...after);
   }
   return { roots, chars, paras, pageChars, stats };
 }
@@ -313,6 +371,7 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   const stack: Frame[] = [];
   let linkDepth = 0;
   let quietDepth = 0;
+  const quietSaved: number[] = [];
   const push = (el: Element, soft: boolean) => {
     const name = el.localName;
     const block = BLOCK_TAGS.has(name);
@@ -325,12 +384,18 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
     });
     if (name === "a") linkDepth++;
     if (QUIET.has(name)) quietDepth++;
+    // A story may sit in a list item (a feed of stories, a CMS's "story list" of one): an <article> is prose again.
+    if (name === "article") {
+      quietSaved.push(quietDepth);
+      quietDepth = 0;
+    }
   };
   const pop = () => {
     const f = stack.pop()!;
     const name = f.el.localName;
     if (name === "a") linkDepth--;
     if (QUIET.has(name)) quietDepth--;
+    if (name === "article") quietDepth = quietSaved.pop() ?? 0;
     let own = 0;
     if (f.block && quietDepth === 0 && f.own >= MIN_PARAGRAPH_CHARS && f.ownLink <= MAX_PARAGRAPH_LINK_DENSITY * f.own && !NOT_PARAGRAPH.has(name)) {
       f.paraChars += f.own;
@@ -406,6 +471,38 @@ function commas(text: string): number {
   return text.match(COMMA)?.length ?? 0;
 }
 
+/** What the pass over the roots keeps per open element. */
+interface InnerFrame {
+  el: Element;
+  text: number;
+  link: number;
+  /** A heading is in the subtree. */
+  heading: boolean;
+  /** A linked headline is in the subtree. */
+  headline: boolean;
+}
+
+const HEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * Another story's teaser inside the body (a whole <main> read as the article holds them): with a linked headline
+ * (the caller knows), at most one short paragraph.
+ */
+function isTeaser(s: Stats | undefined): boolean {
+  return !s || (s.paras <= 1 && s.paraChars <= TEASER_MAX_CHARS);
+}
+
+/** Whether `el` holds an element of the same tag and class as `like`. */
+function holdsLike(el: Element, like: Element): boolean {
+  const name = like.getAttribute("class");
+  return Array.from(el.getElementsByTagName(like.localName)).some((d) => d.getAttribute("class") === name);
+}
+
+/** Words, not an address or a code: a share box shows the page's URL as long as a paragraph. */
+function isSentence(el: Element): boolean {
+  return (el.textContent ?? "").trim().split(/\s+/, 8).length >= 8;
+}
+
 function headingCount(el: Element): number {
   return el.querySelectorAll("h2, h3, h4, h5, h6").length;
 }
@@ -445,13 +542,27 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
   const { stats } = found;
   for (const root of found.roots) {
     if (quirk?.skip) for (const el of Array.from(root.querySelectorAll(quirk.skip))) out.add(el);
-    const stack: { el: Element; text: number; link: number }[] = [{ el: root, text: 0, link: 0 }];
+    const rootText = stats.get(root)?.text ?? 0;
+    const stack: InnerFrame[] = [{ el: root, text: 0, link: 0, heading: false, headline: false }];
     const pop = () => {
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
       const name = f.el.localName;
+      // A linked headline: a heading that is mostly link text, or a link around a heading.
+      if (HEADINGS.has(name)) f.heading = true;
+      if ((HEADINGS.has(name) && f.text > 0 && f.link >= 0.8 * f.text) || (name === "a" && f.heading && f.el.hasAttribute("href"))) f.headline = true;
+      // Passed up even from what is left out (a linked headline is link-heavy): its container is the teaser.
+      if (parent) {
+        parent.heading ||= f.heading;
+        parent.headline ||= f.headline;
+      }
       if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
+      // Bylines, datelines and photo credits: about the story, not in it (and no place for marks).
+      else if (f.el !== root && f.text < MAX_META_CHARS && META_NAME.test(className(f.el))) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
+      // Unless the list is the story (a "ten things to know" roundup is a list of linked headlines too).
+      else if (f.el !== root && f.headline && (CONTAINERS.has(name) || name === "article") && isTeaser(stats.get(f.el))) out.add(f.el);
+      else if (LISTS.has(name) && f.el !== root && (stats.get(f.el)?.text ?? f.text) < TEASER_LIST_SHARE * rootText && isTeaserList(f.el)) out.add(f.el);
       else if (parent) {
         parent.text += f.text;
         parent.link += name === "a" ? f.text : f.link;
@@ -462,7 +573,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
       if (node.nodeType === 3) {
         stack[stack.length - 1]!.text += (node as Text).data.trim().length;
       } else if (node.nodeType === 1 && innerKept(node as Element, out, stats)) {
-        stack.push({ el: node as Element, text: 0, link: 0 });
+        stack.push({ el: node as Element, text: 0, link: 0, heading: false, headline: false });
         if (node.firstChild) {
           node = node.firstChild;
           continue;
@@ -483,6 +594,24 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
 function innerKept(el: Element, out: Set<Element>, stats: Map<Element, Stats>): boolean {
   const kind = classify(el);
   return kind !== SKIP && !out.has(el) && (kind !== SOFT || stats.has(el));
+}
+
+/**
+ * Other stories' teasers as a list: each item starts with a linked headline (then, often, a description). A list
+ * in the story's own prose links from a few items, or from inside its sentences.
+ */
+function isTeaserList(list: Element): boolean {
+  let items = 0;
+  let linked = 0;
+  for (const item of Array.from(list.children)) {
+    if (item.localName !== "li" && item.localName !== "dt" && item.localName !== "dd") continue;
+    items++;
+    // A teaser starts with its linked headline.
+    const link = item.querySelector("a[href]");
+    const headline = link?.textContent?.trim() ?? "";
+    if (headline.length >= MIN_PARAGRAPH_CHARS && (item.textContent ?? "").trim().startsWith(headline)) linked++;
+  }
+  return items >= TEASER_LIST_ITEMS && linked >= items * 0.8;
 }
 
 function siteQuirk(doc: Document): SiteQuirk | null {

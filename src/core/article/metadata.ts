@@ -9,6 +9,11 @@ export interface ArticleMetadata {
   declaresArticle: boolean;
   /** True when its Open Graph type says something else (website, video), and nothing declares an article. */
   declaresOther: boolean;
+  /**
+   * True when its JSON-LD declares a kind of page that is no article (a recipe, a podcast episode, a broadcast
+   * schedule, a contact page) and no Article: stronger than Open Graph's type, which CMSs set to "article" everywhere.
+   */
+  declaresNonArticle: boolean;
   title: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
@@ -35,6 +40,9 @@ const DATE_META = [
 /** Other meta names a CMS gives its publication date ("bt:pubdate", "nv:date_published"), read after the known ones. */
 const DATE_META_NAME = /publish|pubdate|pub_date|issued|created/;
 
+/** schema.org types of pages that are not articles, however much prose they hold (a recipe's method, show notes). */
+const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisode|PodcastSeries|PodcastSeason|RadioEpisode|RadioSeries|RadioSeason|TVSeries|TVSeason|BroadcastEvent|BroadcastService|Schedule|ContactPage)$/;
+
 type Json = Record<string, unknown>;
 
 export interface Declaration {
@@ -47,6 +55,7 @@ export interface Declaration {
   metas: Map<string, string>;
   declaresArticle: boolean;
   declaresOther: boolean;
+  declaresNonArticle: boolean;
 }
 
 /** What the page says it is: read first, as it decides how much prose makes an article. */
@@ -67,19 +76,21 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
     const content = text(el.getAttribute("content"));
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const { articles, dated } = jsonLdNodes(scripts);
+  const { articles, dated, others } = jsonLdNodes(scripts);
   const ld = articles[0] ?? null;
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
-  const declaresArticle = ld !== null || ogType === "article";
-  return { ld, articles, dated, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null };
+  const declaresNonArticle = ld === null && others > 0;
+  const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle);
+  return { ld, articles, dated, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null, declaresNonArticle };
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
-  const { ld, metas, declaresArticle, declaresOther } = declaration;
+  const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;
   const found = findPublished(doc, declaration, root);
   return {
     declaresArticle,
     declaresOther,
+    declaresNonArticle,
     title: findTitle(doc, declaration, root),
     published: found?.day ?? null,
     publishedFrom: found?.from ?? null,
@@ -90,9 +101,10 @@ export function readMetadata(doc: Document, root: Element | null, declaration: D
 
 export { isJsonLd };
 
-function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[] } {
+function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; others: number } {
   const articles: Json[] = [];
   const dated: Json[] = [];
+  const others: Json[] = [];
   for (const script of scripts) {
     let data: unknown;
     try {
@@ -101,24 +113,27 @@ function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[] } {
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
-    collect(data, 0, articles, dated);
+    collect(data, 0, articles, dated, others);
   }
-  return { articles, dated };
+  return { articles, dated, others: others.length };
 }
 
 /** JSON-LD nodes anywhere a page puts them: arrays, @graph, mainEntity, mainEntityOfPage. */
-function collect(data: unknown, depth: number, articles: Json[], dated: Json[]): void {
+function collect(data: unknown, depth: number, articles: Json[], dated: Json[], others: Json[]): void {
   if (depth > 5 || data === null || typeof data !== "object") return;
   if (Array.isArray(data)) {
-    for (const item of data) collect(item, depth + 1, articles, dated);
+    for (const item of data) collect(item, depth + 1, articles, dated, others);
     return;
   }
   const obj = data as Json;
   const type = obj["@type"];
   const types = Array.isArray(type) ? type : [type];
   if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) articles.push(obj);
-  else if (obj["datePublished"] !== undefined) dated.push(obj);
-  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated);
+  else {
+    if (types.some((t) => typeof t === "string" && NON_ARTICLE_TYPES.test(t))) others.push(obj);
+    if (obj["datePublished"] !== undefined) dated.push(obj);
+  }
+  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others);
 }
 
 /** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */

@@ -28,10 +28,11 @@ export function rolesShown(briefing: Briefing): RoleView[] {
 /**
  * The role at the article's date and, when it differs, the role now; "as of
  * today" when the article's date is unknown; an open role no source confirms
- * recently with its last confirmation, never as current. A role held then
+ * recently with its last confirmation, never as current (`undatedNote`: the
+ * card says so in a line of its own, where the popup has its header). A role held then
  * and last confirmed since is one line with its confirmation date.
  */
-export function RoleLines({ briefing }: { briefing: Briefing }) {
+export function RoleLines({ briefing, undatedNote = false }: { briefing: Briefing; undatedNote?: boolean }) {
   const then = briefing.roleAtDate;
   const now = briefing.currentRole;
   const last = briefing.lastKnownRole;
@@ -41,10 +42,11 @@ export function RoleLines({ briefing }: { briefing: Briefing }) {
   const confirmed = (role: RoleView) => (role.lastConfirmed ? dayLine(role.lastConfirmed) : "");
   return (
     <>
+      {undated && undatedNote && <p class="undated" data-undated>{t("noDate")}</p>}
       {then && (
         <p class="role" data-role="then">
           {changed && <span class="label">{t("roleThen")} </span>}
-          {!changed && undated && <span class="label">{t("roleAsOfToday")} </span>}
+          {!changed && undated && !undatedNote && <span class="label">{t("roleAsOfToday")} </span>}
           {roleLine(then)}
           {sameAsLast && <span class="label confirmed"> · {t("roleConfirmedOn", confirmed(last))}</span>}
         </p>

@@ -1,0 +1,107 @@
+/**
+ * Every view in every mode, as pictures in test-output/ for a reviewer who
+ * does not run anything: `BROWSER-MODE-VIEW.png` for the card and the popup's
+ * page, timeline, search and entry views and the options page, in light and
+ * dark, a 360 px window, 200 % zoom and a 24 px default font. Each picture is
+ * taken once the view is really there (polled), and each extension page passes
+ * axe in each mode (a dark scheme has contrasts of its own).
+ */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { OUTPUT, type BrowserName, type LaunchOptions, type TestPage } from "./browsers";
+import { bringTo, openDemo, openPopupFor, waitForCard, zoomTab } from "./page";
+
+const browsers: BrowserName[] = ["chromium", "firefox"];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface Mode extends LaunchOptions {
+  /** Page zoom, as the reader sets it (tabs.setZoom), on every page shown. */
+  zoom?: number;
+}
+
+const MODES: Record<string, Mode> = {
+  light: { colorScheme: "light" },
+  dark: { colorScheme: "dark" },
+  "360px": { viewport: { width: 360, height: 740 } },
+  // A 1200 × 900 window at 200 %: 600 × 450 CSS px.
+  zoom200: { zoom: 2 },
+  font24: { defaultFontSize: 24 },
+};
+
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await page.evaluateScript(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+  });
+}
+
+describe.each(browsers)("screenshots of every view in %s", (name) => {
+  for (const [mode, launchOptions] of Object.entries(MODES)) {
+    it(`in the mode "${mode}"`, async () => {
+      const demo = await openDemo(name, launchOptions);
+      const zoom = async (page: TestPage) => {
+        if (launchOptions.zoom) await zoomTab(page, launchOptions.zoom);
+      };
+      const shot = (page: TestPage, view: string) => page.screenshot(path.join(OUTPUT, `${name}-${mode}-${view}.png`));
+      const violations: string[] = [];
+      const check = async (page: TestPage, view: string) => violations.push(...(await axeViolations(page)).map((v) => `${view}: ${v}`));
+      try {
+        const { page } = demo;
+        await zoom(page);
+        await page.bringToFront();
+        const height = await page.evaluate(() => window.innerHeight);
+        // High enough in a short window (200 %: 450 CSS px) for the whole card to fit below the name.
+        const at = await bringTo(page, "Jens Stoltenberg", height < 600 ? 100 : 250);
+        await page.mouseMove(at.x, at.y);
+        // The briefing is in (its sources line) and the fade-in is over.
+        await waitForCard(page, 5_000, (c) => /Sources/.test(c.text) && c.settled);
+        await shot(page, "card");
+
+        const { popup } = await openPopupFor(demo.browser);
+        await zoom(popup);
+        await popup.waitFor(() => document.querySelector('[data-entity="sergei-lavrov"]') !== null);
+        await shot(popup, "popup-page");
+        await check(popup, "page");
+
+        await popup.click("#tab-timeline");
+        await popup.waitFor(() => document.querySelector("[data-article-date]") !== null);
+        await shot(popup, "popup-timeline");
+        await check(popup, "timeline");
+
+        await popup.click("#tab-search");
+        await popup.waitFor(() => document.querySelector("#search-input") !== null);
+        await popup.evaluate(() => {
+          const input = document.querySelector<HTMLInputElement>("#search-input")!;
+          input.value = "Lavrov";
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        });
+        await popup.waitFor(() => document.querySelector('[data-result="sergei-lavrov"]') !== null);
+        await shot(popup, "popup-search");
+        await check(popup, "search");
+
+        await popup.click('[data-result="sergei-lavrov"] button');
+        // Wide (a page in a wide window): the article's sentences are in too; narrow: the entry as the popup has it.
+        await popup.waitFor(() => {
+          const panel = document.querySelector('[data-panel="sergei-lavrov"]');
+          if (!panel?.querySelector("[data-briefing]")) return false;
+          return panel.getAttribute("data-layout") === "narrow" || panel.querySelector("[data-mentions] li") !== null;
+        });
+        await shot(popup, "popup-entry");
+        await check(popup, "entry");
+
+        const options = await demo.browser.openExtensionPage("options.html");
+        await zoom(options);
+        await options.waitFor(() => document.querySelector('input[name="markStyle"]:checked') !== null && document.querySelectorAll(".shortcuts kbd").length > 0);
+        await shot(options, "options");
+        await check(options, "options");
+        expect(violations).toEqual([]);
+      } finally {
+        await demo.close();
+      }
+    });
+  }
+});
