@@ -2,23 +2,11 @@ import { locate, type TextMap } from "../core/textmap/textmap";
 import type { MarkKind, MarkStyle } from "../shared/settings";
 import { FLASH_MS } from "../shared/timings";
 import type { Steps } from "../core/slices";
+import type { Mark } from "../core/marks";
+import { markIndex } from "../core/mark-index";
 
 /** Ranges built between pauses. */
 const RANGES_PER_STEP = 500;
-
-/** One marked range: a known entity or a name the briefing file does not hold. */
-export interface Mark {
-  start: number;
-  end: number;
-  text: string;
-  kind: MarkKind;
-  /** null for an unknown name. */
-  entityId: string | null;
-  /** The entity's canonical name, or the text as written for an unknown name. */
-  name: string;
-  /** For an unknown name: what kind of name it seems to be. */
-  guess: "person" | "organization" | null;
-}
 
 export interface PaintedMark extends Mark {
   range: Range;
@@ -105,26 +93,11 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
   };
   register();
   let flashTimer = 0;
-  let nodeStart: Map<Node, number> | null = null;
+  const index = markIndex(map.nodes, map.starts, painted);
   return {
     marks: painted,
     highlights,
-    near(node, offset) {
-      // Built on the first hover, not during the scan: most pages are never hovered.
-      nodeStart ??= new Map(map.nodes.map((n, i) => [n as Node, map.starts[i]!]));
-      const start = nodeStart.get(node);
-      if (start === undefined) return [];
-      const at = start + offset;
-      // The last mark starting at or before the caret, and the one after (the caret may sit on its first letter).
-      let lo = 0;
-      let hi = painted.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (painted[mid]!.start <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return painted.slice(Math.max(0, lo - 1), lo + 2).filter((m) => m.shown);
-    },
+    near: (node, offset) => index.near(node, offset),
     hover(mark) {
       hovered.clear();
       if (mark && (style === "hover" || !mark.shown)) hovered.add(mark.range);
