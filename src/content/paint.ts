@@ -26,7 +26,7 @@ export interface Paint {
   /** The painted marks that may contain a caret position: those around its offset in the article's text. */
   near(node: Node, offset: number): PaintedMark[];
   /** Shows one mark while its card is open, if it is not painted (the "nothing until hover" style, a mention past the first). */
-  hover(mark: PaintedMark | null): void;
+  showHovered(mark: PaintedMark | null): void;
   /** Paints the same marks in another style (a settings change): nothing is read again. */
   restyle(style: MarkStyle): void;
   /** Briefly tints one mark ("Show in page"). */
@@ -98,7 +98,7 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
     marks: painted,
     highlights,
     near: (node, offset) => index.near(node, offset),
-    hover(mark) {
+    showHovered(mark) {
       hovered.clear();
       if (mark && (style === "hover" || !mark.shown)) hovered.add(mark.range);
     },

@@ -1,5 +1,5 @@
 import { readSteps, type PageRead } from "../core/read";
-import { Cancelled, runInSlices } from "./slicing";
+import { Cancelled, runInSlices } from "./scheduler";
 import { MAX_PAINTED_MARKS } from "../shared/timings";
 import type { MarkStyle, Settings } from "../shared/settings";
 import type { TextMap } from "../core/textmap/textmap";
