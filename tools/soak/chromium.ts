@@ -8,19 +8,8 @@ import path from "node:path";
 import { launchChromium } from "../lib/browsers";
 import { projectRoot, type CorpusPage } from "../lib/corpus";
 import { pageHtml, pageServer, sinkProxy, type Log } from "./serve";
-import { compare, emptySnapshot, EXTENSION_URL, isBrowserReport, isStandDown, LOAD_EVENT, LOAD_TIMEOUT_MS, ourOrigin, probePage, settle, SUMMARY_TIMEOUT_MS, type Opened, type Result, type Snapshot, type StoredSummary } from "./observe";
+import { compare, emptySnapshot, EXTENSION_URL, isBrowserReport, isStandDown, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, ourOrigin, probePage, settle, SUMMARY_TIMEOUT_MS, type Opened, type Result, type Snapshot } from "./observe";
 import { poll, sleep } from "./wait";
-
-/** Runs in the service worker: the summary of a tab above `after` whose page is on `host`. */
-async function newestSummaryOn(arg: { after: number; host: string }): Promise<{ tab: number; summary: StoredSummary } | null> {
-  const g = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } };
-  const all = await g.chrome.storage.session.get(null);
-  for (const [key, value] of Object.entries(all)) {
-    const tab = Number(key.replace("tab:", ""));
-    if (tab > arg.after && (value as { host?: string }).host === arg.host) return { tab, summary: value as StoredSummary };
-  }
-  return null;
-}
 
 export async function soakChromium(pages: CorpusPage[], jobs: number, onResult: (r: Result) => void): Promise<number> {
   const started = Date.now();
@@ -111,7 +100,7 @@ export async function soakChromium(pages: CorpusPage[], jobs: number, onResult: 
       snap.phases.push(Date.now() - t0);
       if (withExtension) {
         const host = new URL(base).host;
-        const found = await poll(() => worker.evaluate(newestSummaryOn, { after: slot.lastTab, host }), SUMMARY_TIMEOUT_MS);
+        const found = await poll(() => worker.evaluate(newestSummary, { after: slot.lastTab, host }), SUMMARY_TIMEOUT_MS);
         if (found) {
           slot.lastTab = found.tab;
           snap.summary = { isArticle: found.summary.isArticle, entities: found.summary.entities.length, unknown: found.summary.unknown.length };

@@ -64,7 +64,7 @@ export async function soakFirefox(pages: CorpusPage[], onResult: (r: Result) => 
       snap.loaded = true;
       snap.phases.push(Date.now() - t0);
       if (withExtension) {
-        const found = await poll(() => probe.evaluate(newestSummary, lastTab), SUMMARY_TIMEOUT_MS);
+        const found = await poll(() => probe.evaluate(newestSummary, { after: lastTab, host: null }), SUMMARY_TIMEOUT_MS);
         if (found) {
           lastTab = found.tab;
           snap.summary = { isArticle: found.summary.isArticle, entities: found.summary.entities.length, unknown: found.summary.unknown.length };

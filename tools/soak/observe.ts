@@ -165,15 +165,20 @@ export function emptySnapshot(): Snapshot {
   return { loaded: false, loadError: null, dom: "", selection: "", painted: 0, summary: null, extensionErrors: [], standDowns: [], unattributedErrors: [], requests: [], attributed: [], phases: [], ms: 0 };
 }
 
-export type StoredSummary = { isArticle: boolean; entities: unknown[]; unknown: unknown[] };
+/** The page summary's fields the soak counts. */
+export type StoredSummary = { host: string; isArticle: boolean; entities: unknown[]; unknown: unknown[] };
 
-/** Runs in an extension context: the summary of the first tab whose id is above `after`. */
-export async function newestSummary(after: number): Promise<{ tab: number; summary: StoredSummary } | null> {
+/**
+ * Runs in an extension context (an extension page, the service worker): the summary of the first tab whose id is
+ * above `after` and, given a host, whose page is on it. The background stores `{ document, summary }` per tab.
+ */
+export async function newestSummary(arg: { after: number; host: string | null }): Promise<{ tab: number; summary: StoredSummary } | null> {
   const g = globalThis as unknown as { browser?: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } }; chrome?: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } };
   const all = await (g.browser ?? g.chrome)!.storage.session.get(null);
   for (const [key, value] of Object.entries(all)) {
     const tab = Number(key.replace("tab:", ""));
-    if (tab > after) return { tab, summary: value as StoredSummary };
+    const summary = (value as { summary?: StoredSummary }).summary;
+    if (tab > arg.after && summary && (arg.host === null || summary.host === arg.host)) return { tab, summary };
   }
   return null;
 }
