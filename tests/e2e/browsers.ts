@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page as PwPage } from "playwright-core";
 import type { Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -139,7 +139,10 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
-  const uuid = randomUUID();
+  // Firefox keys an add-on's storage.local by its moz-extension:// host: a reused profile keeps it, as an installed add-on keeps its own.
+  const uuidFile = options.profile ? path.join(options.profile, "backstory-uuid") : null;
+  const uuid = uuidFile && existsSync(uuidFile) ? readFileSync(uuidFile, "utf8") : randomUUID();
+  if (uuidFile) writeFileSync(uuidFile, uuid);
   const browser: PpBrowser = await launchFirefoxWith({
     uuid,
     // HEADED=1 shows the browser (on a machine without a display: xvfb-run -a), see docs/testing.md.
