@@ -8,8 +8,7 @@ import path from "node:path";
 import { launchChromium } from "../lib/browsers";
 import { projectRoot, type CorpusPage } from "../lib/corpus";
 import { pageHtml, pageServer, sinkProxy, type Log } from "./serve";
-import { compare, emptySnapshot, EXTENSION_URL, isBrowserReport, isStandDown, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, ourOrigin, probePage, settle, SUMMARY_TIMEOUT_MS, type Opened, type Result, type Snapshot } from "./observe";
-import { poll, sleep } from "./wait";
+import { compare, emptySnapshot, EXTENSION_URL, loadAndRead, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, noteConsole, notePageError, ourOrigin, probePage, reread, settle, type Opened, type PageDriver, type Result, type Snapshot } from "./observe";
 
 export async function soakChromium(pages: CorpusPage[], jobs: number, onResult: (r: Result) => void): Promise<number> {
   const started = Date.now();
@@ -82,47 +81,20 @@ export async function soakChromium(pages: CorpusPage[], jobs: number, onResult: 
         if (EXTENSION_URL.test(initiator) || EXTENSION_URL.test(e.documentURL ?? "")) snap.attributed.push(`${e.request.method} ${e.request.url} (initiator ${initiator.slice(0, 300)})`);
       });
     }
-    page.on("pageerror", (e) => {
-      const text = `${e.message}\n${e.stack ?? ""}`;
-      if (EXTENSION_URL.test(text)) snap.extensionErrors.push(`pageerror: ${text}`);
-      else if (!isBrowserReport(text)) snap.unattributedErrors.push(`pageerror: ${text}`);
-    });
-    page.on("console", (m) => {
-      const where = m.location().url;
-      const text = m.text();
-      if (!EXTENSION_URL.test(where) && !EXTENSION_URL.test(text)) return;
-      if (isStandDown(text)) snap.standDowns.push(text);
-      else if (m.type() === "error" || m.type() === "warning") snap.extensionErrors.push(`console.${m.type()} (${where}): ${text}`);
-    });
-    try {
-      await page.goto(`${base}/p/${index}/page.html`, { waitUntil: LOAD_EVENT, timeout: LOAD_TIMEOUT_MS });
-      snap.loaded = true;
-      snap.phases.push(Date.now() - t0);
-      if (withExtension) {
-        const host = new URL(base).host;
-        const found = await poll(() => worker.evaluate(newestSummary, { after: slot.lastTab, host }), SUMMARY_TIMEOUT_MS);
-        if (found) {
-          slot.lastTab = found.tab;
-          snap.summary = { isArticle: found.summary.isArticle, entities: found.summary.entities.length, unknown: found.summary.unknown.length };
-        }
-      }
-      snap.phases.push(Date.now() - t0);
-      setReady();
-      await ready;
-      Object.assign(snap, await page.evaluate(probePage));
-      snap.phases.push(Date.now() - t0);
-    } catch (error) {
-      snap.loadError = String(error).split("\n")[0]!;
-    }
-    setReady();
-    snap.ms = Date.now() - t0;
+    page.on("pageerror", (e) => notePageError(snap, e));
+    page.on("console", (m) => noteConsole(snap, m.type(), m.location().url, m.text()));
+    const driver: PageDriver = {
+      goto: (url) => page.goto(url, { waitUntil: LOAD_EVENT, timeout: LOAD_TIMEOUT_MS }),
+      loaded: () => page.waitForLoadState("load", { timeout: 5_000 }),
+      probe: () => page.evaluate(probePage),
+    };
+    const host = new URL(base).host;
+    const summary = withExtension ? () => worker.evaluate(newestSummary, { after: slot.lastTab, host }) : null;
+    const found = await loadAndRead(snap, driver, `${base}/p/${index}/page.html`, t0, summary, ready, setReady);
+    if (found) slot.lastTab = found.tab;
     return {
       snap,
-      reread: async () => {
-        await page.waitForLoadState("load", { timeout: 5_000 }).catch(() => undefined);
-        await sleep(500);
-        Object.assign(snap, await page.evaluate(probePage).catch(() => ({})));
-      },
+      reread: () => reread(snap, driver),
       close: async () => {
         await page.close().catch(() => undefined);
         inFlight.delete(snap);

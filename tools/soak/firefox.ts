@@ -5,8 +5,7 @@ import path from "node:path";
 import { launchFirefox as launch } from "../lib/browsers";
 import { projectRoot, type CorpusPage } from "../lib/corpus";
 import { pageHtml, pageServer, sinkProxy, type Log } from "./serve";
-import { compare, emptySnapshot, EXTENSION_URL, isBrowserReport, isStandDown, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, ourOrigin, probePage, settle, SUMMARY_TIMEOUT_MS, type Opened, type Result, type Snapshot } from "./observe";
-import { poll, sleep } from "./wait";
+import { compare, emptySnapshot, loadAndRead, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, noteConsole, notePageError, ourOrigin, probePage, reread, settle, type Opened, type PageDriver, type Result, type Snapshot } from "./observe";
 
 async function launchFirefox(sinkPort: number, uuid: string): Promise<PpBrowser> {
   return launch({
@@ -46,47 +45,19 @@ export async function soakFirefox(pages: CorpusPage[], onResult: (r: Result) => 
     const snap: Snapshot = emptySnapshot();
     log.current = snap.requests;
     const page = await browser.newPage();
-    page.on("pageerror", (e) => {
-      const err = e as Error;
-      const text = `${err.message}\n${err.stack ?? ""}`;
-      if (EXTENSION_URL.test(text)) snap.extensionErrors.push(`pageerror: ${text}`);
-      else if (!isBrowserReport(text)) snap.unattributedErrors.push(`pageerror: ${text}`);
-    });
-    page.on("console", (m) => {
-      const where = [m.location().url ?? "", ...m.stackTrace().map((f) => f.url ?? "")].join(" ");
-      const text = m.text();
-      if (!EXTENSION_URL.test(where) && !EXTENSION_URL.test(text)) return;
-      if (isStandDown(text)) snap.standDowns.push(text);
-      else if (m.type() === "error" || m.type() === "warn") snap.extensionErrors.push(`console.${m.type()} (${where}): ${text}`);
-    });
-    try {
-      await page.goto(`${base}/p/${index}/page.html`, { waitUntil: LOAD_EVENT, timeout: LOAD_TIMEOUT_MS });
-      snap.loaded = true;
-      snap.phases.push(Date.now() - t0);
-      if (withExtension) {
-        const found = await poll(() => probe.evaluate(newestSummary, { after: lastTab, host: null }), SUMMARY_TIMEOUT_MS);
-        if (found) {
-          lastTab = found.tab;
-          snap.summary = { isArticle: found.summary.isArticle, entities: found.summary.entities.length, unknown: found.summary.unknown.length };
-        }
-      }
-      snap.phases.push(Date.now() - t0);
-      setReady();
-      await ready;
-      Object.assign(snap, await page.evaluate(probePage));
-      snap.phases.push(Date.now() - t0);
-    } catch (error) {
-      snap.loadError = String(error).split("\n")[0]!;
-    }
-    setReady();
-    snap.ms = Date.now() - t0;
+    page.on("pageerror", (e) => notePageError(snap, e as Error));
+    page.on("console", (m) => noteConsole(snap, m.type(), [m.location().url ?? "", ...m.stackTrace().map((f) => f.url ?? "")].join(" "), m.text()));
+    const driver: PageDriver = {
+      goto: (url) => page.goto(url, { waitUntil: LOAD_EVENT, timeout: LOAD_TIMEOUT_MS }),
+      loaded: () => page.waitForNavigation({ waitUntil: "load", timeout: 5_000 }),
+      probe: () => page.evaluate(probePage),
+    };
+    const summary = withExtension ? () => probe.evaluate(newestSummary, { after: lastTab, host: null }) : null;
+    const found = await loadAndRead(snap, driver, `${base}/p/${index}/page.html`, t0, summary, ready, setReady);
+    if (found) lastTab = found.tab;
     return {
       snap,
-      reread: async () => {
-        await page.waitForNavigation({ waitUntil: "load", timeout: 5_000 }).catch(() => undefined);
-        await sleep(500);
-        Object.assign(snap, await page.evaluate(probePage).catch(() => ({})));
-      },
+      reread: () => reread(snap, driver),
       close: () => page.close().catch(() => undefined),
     };
   };

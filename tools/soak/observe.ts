@@ -1,4 +1,5 @@
 // What one page load gives, and how a run with the extension is compared with one without it.
+import { poll, sleep } from "./wait";
 
 export const SUMMARY_TIMEOUT_MS = 5_000;
 export const LOAD_TIMEOUT_MS = 20_000;
@@ -181,4 +182,62 @@ export async function newestSummary(arg: { after: number; host: string | null })
     if (tab > arg.after && summary && (arg.host === null || summary.host === arg.host)) return { tab, summary };
   }
   return null;
+}
+
+/** What loading and reading a page needs of a browser driver (playwright's page, puppeteer's). */
+export interface PageDriver {
+  goto(url: string): Promise<unknown>;
+  /** Waits for the load event (at most 5 s). */
+  loaded(): Promise<unknown>;
+  probe(): Promise<ReturnType<typeof probePage>>;
+}
+
+type FoundSummary = { tab: number; summary: StoredSummary };
+
+/**
+ * Loads a page into `snap` and reads it once `ready` resolves (see the callers' `open`); `summary`, for the run with
+ * the extension, asks for its page summary. Returns the summary found, if any. `t0`: when the caller began.
+ */
+export async function loadAndRead(snap: Snapshot, page: PageDriver, url: string, t0: number, summary: (() => Promise<FoundSummary | null>) | null, ready: Promise<unknown>, setReady: () => void): Promise<FoundSummary | null> {
+  let found: FoundSummary | null = null;
+  try {
+    await page.goto(url);
+    snap.loaded = true;
+    snap.phases.push(Date.now() - t0);
+    if (summary) {
+      found = await poll(summary, SUMMARY_TIMEOUT_MS);
+      if (found) snap.summary = { isArticle: found.summary.isArticle, entities: found.summary.entities.length, unknown: found.summary.unknown.length };
+    }
+    snap.phases.push(Date.now() - t0);
+    setReady();
+    await ready;
+    Object.assign(snap, await page.probe());
+    snap.phases.push(Date.now() - t0);
+  } catch (error) {
+    snap.loadError = String(error).split("\n")[0]!;
+  }
+  setReady();
+  snap.ms = Date.now() - t0;
+  return found;
+}
+
+/** Reads a page again after its load event and 500 ms more (see `settle`). */
+export async function reread(snap: Snapshot, page: PageDriver): Promise<void> {
+  await page.loaded().catch(() => undefined);
+  await sleep(500);
+  Object.assign(snap, await page.probe().catch(() => ({})));
+}
+
+/** A page error: the extension's when its text or stack names our extension's URL. */
+export function notePageError(snap: Snapshot, error: Error): void {
+  const text = `${error.message}\n${error.stack ?? ""}`;
+  if (EXTENSION_URL.test(text)) snap.extensionErrors.push(`pageerror: ${text}`);
+  else if (!isBrowserReport(text)) snap.unattributedErrors.push(`pageerror: ${text}`);
+}
+
+/** A console message; `where`: the script URLs its location and stack name. Errors and warnings of ours count. */
+export function noteConsole(snap: Snapshot, type: string, where: string, text: string): void {
+  if (!EXTENSION_URL.test(where) && !EXTENSION_URL.test(text)) return;
+  if (isStandDown(text)) snap.standDowns.push(text);
+  else if (type === "error" || type === "warning" || type === "warn") snap.extensionErrors.push(`console.${type} (${where}): ${text}`);
 }
