@@ -40,12 +40,23 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM, FIREFOX } from "./lib/browsers";
-import { CORPUS, corpusPages, part, projectRoot, requireCorpus } from "./lib/corpus";
+import { CORPUS, corpusFolders, part, projectRoot, requireCorpus } from "./lib/corpus";
+import type { SoakPage } from "./soak/serve";
 import type { Result } from "./soak/observe";
 import { soakChromium } from "./soak/chromium";
 import { soakFirefox } from "./soak/firefox";
 
 const OUTPUT = path.join(projectRoot, "test-output");
+
+function corpusPages(): SoakPage[] {
+  // Ids as the soak has always named them (its reports and --only use them).
+  const prefix = { "news-article": "news-article", "news-not-article": "news-not-article", readability: "readability", extraction: "benchmark" } as const;
+  const sources = corpusFolders(CORPUS).map((folder) => folder.map((p) => ({ id: `${prefix[p.group]}/${p.name}`, file: p.file })));
+  // Interleaved, so that --limit samples every source.
+  const pages: SoakPage[] = [];
+  for (let i = 0; sources.some((s) => i < s.length); i++) for (const s of sources) if (i < s.length) pages.push(s[i]!);
+  return pages;
+}
 
 function argValue(name: string): number | null {
   const i = process.argv.indexOf(name);

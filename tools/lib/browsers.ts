@@ -1,17 +1,19 @@
-// The browsers the end-to-end tests, the soak and the parity evaluation drive: where they are installed and how the
-// built extension goes into each (tests/e2e/browsers.ts wraps these for the tests; docs/testing.md).
+// The installed browsers that the end-to-end tests, the bench, the soak and the parity check drive (Debian packages,
+// see docs/testing.md; nothing downloads a browser), and the Chromium switches they all launch it with.
 import { existsSync } from "node:fs";
 import { chromium, type BrowserContext } from "playwright-core";
 import puppeteer, { type Browser as PpBrowser } from "puppeteer-core";
 
-/** Debian's packages (.ci/run installs them); nothing downloads a browser. */
 export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
 export const FIREFOX = ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find(existsSync);
-/** The add-on id build.mjs writes into the Firefox manifest. */
+/** The add-on id the Firefox build declares (build.mjs). */
 export const FIREFOX_ID = "backstory@backstory.example";
 
-/** Switches that keep Chromium's own traffic and first-run pages out of what is observed. */
-const QUIET_CHROMIUM = ["--disable-background-networking", "--disable-component-update", "--no-first-run"];
+/** No update checks, component downloads or first-run pages: nothing but the pages under test. */
+export const QUIET_CHROMIUM = ["--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+/** Loads the unpacked extension in `dir` (Playwright passes --disable-extensions by default; this overrides it). */
+export const withExtension = (dir: string): string[] => [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
 
 type PersistentOptions = NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>;
 
@@ -25,9 +27,7 @@ export interface ChromiumLaunch extends Omit<PersistentOptions, "executablePath"
 /** Chromium in a persistent context (extensions load only there) on `profile`. */
 export function launchChromium(profile: string, options: ChromiumLaunch = {}): Promise<BrowserContext> {
   const { extension, args = [], ...rest } = options;
-  // Playwright passes --disable-extensions by default; --disable-extensions-except overrides it.
-  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
-  return chromium.launchPersistentContext(profile, { headless: true, ...rest, executablePath: CHROMIUM!, args: [...load, ...args, ...QUIET_CHROMIUM] });
+  return chromium.launchPersistentContext(profile, { headless: true, ...rest, executablePath: CHROMIUM!, args: [...(extension ? withExtension(extension) : []), ...args, ...QUIET_CHROMIUM] });
 }
 
 export interface FirefoxLaunch {

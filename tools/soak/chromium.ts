@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { launchChromium } from "../lib/browsers";
-import { projectRoot, type CorpusPage } from "../lib/corpus";
-import { pageHtml, pageServer, sinkProxy, type Log } from "./serve";
+import { projectRoot } from "../lib/corpus";
+import { pageHtml, pageServer, sinkProxy, type Log, type SoakPage } from "./serve";
 import { compare, emptySnapshot, EXTENSION_URL, loadAndRead, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, noteConsole, notePageError, ourOrigin, probePage, reread, settle, type Opened, type PageDriver, type Result, type Snapshot } from "./observe";
 
-export async function soakChromium(pages: CorpusPage[], jobs: number, onResult: (r: Result) => void): Promise<number> {
+export async function soakChromium(pages: SoakPage[], jobs: number, onResult: (r: Result) => void): Promise<number> {
   const started = Date.now();
   const discard: Log = { current: [] };
   const slots = await Promise.all(Array.from({ length: jobs }, async () => ({ ext: await pageServer(pages, { current: [] }), base: await pageServer(pages, { current: [] }), lastTab: 0 })));

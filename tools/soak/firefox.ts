@@ -3,8 +3,8 @@ import type { Browser as PpBrowser } from "puppeteer-core";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { launchFirefox as launch } from "../lib/browsers";
-import { projectRoot, type CorpusPage } from "../lib/corpus";
-import { pageHtml, pageServer, sinkProxy, type Log } from "./serve";
+import { projectRoot } from "../lib/corpus";
+import { pageHtml, pageServer, sinkProxy, type Log, type SoakPage } from "./serve";
 import { compare, emptySnapshot, loadAndRead, LOAD_EVENT, LOAD_TIMEOUT_MS, newestSummary, noteConsole, notePageError, ourOrigin, probePage, reread, settle, type Opened, type PageDriver, type Result, type Snapshot } from "./observe";
 
 async function launchFirefox(sinkPort: number, uuid: string): Promise<PpBrowser> {
@@ -22,7 +22,7 @@ async function launchFirefox(sinkPort: number, uuid: string): Promise<PpBrowser>
   });
 }
 
-export async function soakFirefox(pages: CorpusPage[], onResult: (r: Result) => void): Promise<number> {
+export async function soakFirefox(pages: SoakPage[], onResult: (r: Result) => void): Promise<number> {
   const started = Date.now();
   const extLog: Log = { current: [] };
   const baseLog: Log = { current: [] };

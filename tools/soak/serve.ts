@@ -1,14 +1,16 @@
 // The soak's servers: one page server and one sink proxy per run, each logging what it receives.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import type { CorpusPage } from "../lib/corpus";
+import { corpusBytes, META_REFRESH } from "../lib/corpus";
 
-export function pageHtml(page: CorpusPage): Buffer {
-  const raw = readFileSync(page.file);
-  const bytes = page.file.endsWith(".gz") ? gunzipSync(raw) : raw;
+/** A corpus page as the soak names it (its reports and --only use the id). */
+export interface SoakPage {
+  id: string;
+  file: string;
+}
+
+export function pageHtml(page: SoakPage): Buffer {
   // latin1 round-trips every byte: the page's own charset declaration still decides how it is read.
-  return Buffer.from(bytes.toString("latin1").replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi, ""), "latin1");
+  return Buffer.from(corpusBytes(page.file).toString("latin1").replace(META_REFRESH, ""), "latin1");
 }
 
 export interface Log {
@@ -19,7 +21,7 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
 }
 
-export async function pageServer(pages: CorpusPage[], log: Log): Promise<{ server: Server; base: string }> {
+export async function pageServer(pages: SoakPage[], log: Log): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     log.current.push(`${req.method} local:${req.url}`);
     const m = /^\/p\/(\d+)\/page\.html(\?.*)?$/.exec(req.url ?? "");
