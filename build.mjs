@@ -59,29 +59,41 @@ function copyStatic(name, test) {
   cpSync(path.join(root, "src/content/content.css"), path.join(out, "content.css"));
 }
 
+/**
+ * Two builds per target: the scripts as single files, and the popup as an ES module split in chunks, so the
+ * knowledge views (src/popup/views.ts) load after its first render (docs/decisions/010).
+ */
 function options(name, matcher, test) {
-  return {
+  const common = {
     absWorkingDir: root,
-    entryPoints: {
-      content: "src/content/index.ts",
-      background: "src/background/index.ts",
-      popup: "src/popup/index.tsx",
-      options: "src/options/index.tsx",
-    },
     outdir: outDir(name, test),
     // The test build alone carries the end-to-end tests' view of the card; what ships cannot be asked for it.
     define: { __BACKSTORY_TEST__: String(test) },
     bundle: true,
-    format: "iife",
     target: TARGETS[name].esbuild,
     minify: true,
     legalComments: "none",
     jsx: "automatic",
     jsxImportSource: "preact",
     loader: { ".css": "text" },
-    plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name, test); }) }],
     logLevel: "warning",
   };
+  return [
+    {
+      ...common,
+      entryPoints: { content: "src/content/index.ts", background: "src/background/index.ts", options: "src/options/index.tsx" },
+      format: "iife",
+      plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name, test); }) }],
+    },
+    {
+      ...common,
+      entryPoints: { popup: "src/popup/index.tsx" },
+      format: "esm",
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+      plugins: [dataPlugin(matcher), textOnlyPreact],
+    },
+  ];
 }
 
 const started = performance.now();
@@ -90,11 +102,13 @@ for (const name of Object.keys(TARGETS)) for (const test of [false, true]) rmSyn
 // Every build writes the test build beside it, so the end-to-end tests never run an older one.
 for (const name of Object.keys(TARGETS)) {
   for (const test of [false, true]) {
-    if (watch) {
-      const ctx = await esbuild.context(options(name, matcher, test));
-      await ctx.watch();
-    } else {
-      await esbuild.build(options(name, matcher, test));
+    for (const config of options(name, matcher, test)) {
+      if (watch) {
+        const ctx = await esbuild.context(config);
+        await ctx.watch();
+      } else {
+        await esbuild.build(config);
+      }
     }
   }
 }

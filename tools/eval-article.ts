@@ -13,6 +13,7 @@ import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
 import { scanDocument } from "../src/core/scan";
 import { detectArticle } from "../src/core/article/detect";
+import { mayBeArticle } from "../src/core/article/gate";
 import { isoDay } from "../src/core/article/metadata";
 import { findDateInUrl } from "../src/core/article/dates";
 import { shingleScore as score, type Prf } from "./lib/shingles";
@@ -35,6 +36,9 @@ const parse = parseDocument;
 
 interface PageResult {
   isArticle: boolean;
+  /** What the gate before detection says (the content script runs detection only when true). */
+  gate: boolean;
+  gateMs: number;
   readerable: boolean;
   text: string;
   readabilityText: string;
@@ -51,6 +55,9 @@ interface PageResult {
 /** One page through both: the detector on one parse, Readability on a fresh parse (it mutates). */
 function run(html: string): PageResult {
   const doc = parse(html);
+  const tg = performance.now();
+  const gate = mayBeArticle(doc);
+  const gateMs = performance.now() - tg;
   const t0 = performance.now();
   const article = detectArticle(doc);
   const detectMs = performance.now() - t0;
@@ -72,6 +79,8 @@ function run(html: string): PageResult {
   const readabilityMs = performance.now() - t1;
   return {
     isArticle: article.isArticle,
+    gate,
+    gateMs,
     readerable,
     text,
     readabilityText: parsed?.textContent ?? "",
@@ -106,7 +115,24 @@ const timesDetect: number[] = [];
 const timesReadability: number[] = [];
 const timesClone: number[] = [];
 const notArticleTimes: number[] = [];
+const timesGate: number[] = [];
+/** Pages detection calls articles that the gate would have stopped: the gate's one way to be wrong. */
+const gateMisses: string[] = [];
+/** Per corpus folder: the pages detection calls articles and not, and how many of each the gate stopped. */
+const gated = new Map<string, { articles: number; articlesStopped: number; others: number; othersStopped: number }>();
+function gateTally(set: string, r: PageResult) {
+  const g = gated.get(set) ?? { articles: 0, articlesStopped: 0, others: 0, othersStopped: 0 };
+  if (r.isArticle) {
+    g.articles++;
+    if (!r.gate) g.articlesStopped++;
+  } else {
+    g.others++;
+    if (!r.gate) g.othersStopped++;
+  }
+  gated.set(set, g);
+}
 function timed(r: PageResult) {
+  timesGate.push(r.gateMs);
   timesDetect.push(r.detectMs);
   timesReadability.push(r.readabilityMs);
   timesClone.push(r.cloneMs + r.readabilityMs);
@@ -163,6 +189,8 @@ for (const label of ["article", "not-article"] as const) {
     if (only && !file.includes(only)) continue;
     const r = run(load(path.join(dir, file)));
     timed(r);
+    gateTally(`news-pages/${label}`, r);
+    if (!r.gate && r.isArticle) gateMisses.push(`news-pages/${label}/${file}`);
     if (label === "not-article") notArticleTimes.push(r.detectMs);
     tally(newsDetector, label === "article", r.isArticle, file);
     tally(newsReadable, label === "article", r.readerable, file);
@@ -192,6 +220,8 @@ if (existsSync(rtDir)) {
     const expected = JSON.parse(readFileSync(metaFile, "utf8")) as { readerable?: boolean; publishedTime?: string | null; title?: string | null };
     const r = run(load(src));
     timed(r);
+    gateTally("readability-test-pages", r);
+    if (!r.gate && r.isArticle) gateMisses.push(`readability-test-pages/${name}`);
     tally(rtDetector, expected.readerable === true, r.isArticle, name);
     tally(rtReadable, expected.readerable === true, r.readerable, name);
     if (expected.readerable === true && expected.title) {
@@ -227,6 +257,8 @@ if (existsSync(exDir)) {
     if (!existsSync(file)) continue;
     const r = run(load(file));
     timed(r);
+    gateTally("extraction-benchmark", r);
+    if (!r.gate && r.isArticle) gateMisses.push(`extraction-benchmark/${id}`);
     const d = score(truth[id]!.articleBody, r.text);
     const rd = score(truth[id]!.articleBody, r.readabilityText);
     exDetector.push(d);
@@ -266,6 +298,12 @@ console.log(rows([
   ] as const).map(([n, c]) => [n, f3(accuracy(c)), String(c.fp), String(c.fn), String(c.tp), String(c.tn)]),
 ]));
 console.log(`   news-pages: ${newsDetector.tp}/${newsDetector.tp + newsDetector.fn} articles found, ${newsDetector.fp}/${newsDetector.fp + newsDetector.tn} non-articles flagged`);
+console.log("   The gate before detection (src/core/article/gate.ts; the content script detects only past it): pages it stops");
+console.log(rows([
+  ["", "of detection's articles", "of the other pages"],
+  ...[...gated].map(([set, g]) => [`   ${set}`, `${g.articlesStopped}/${g.articles}`, `${g.othersStopped}/${g.others}`]),
+]));
+if (gateMisses.length) console.log(`   articles the gate stops: ${gateMisses.join(", ")}`);
 
 if (exDetector.length) {
   const d = summary(exDetector), r = summary(exReadability);
@@ -307,6 +345,7 @@ const timeRow = (name: string, xs: number[]) => [name, median(xs).toFixed(2), qu
 console.log(rows([
   ["", "median", "p90", "max"],
   timeRow("Backstory detectArticle", timesDetect),
+  timeRow("Backstory's gate before detection (mayBeArticle)", timesGate),
   timeRow("Readability.parse()", timesReadability),
   timeRow("Readability on a live page: cloneNode(true) + parse()", timesClone),
   timeRow("Backstory on news-pages/not-article", notArticleTimes),

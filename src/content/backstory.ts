@@ -10,7 +10,7 @@ import { contextValid, watchContext } from "./lifecycle";
 import { removeLeftoverHosts } from "./card/host";
 import { HIGHLIGHT_NAMES } from "./paint";
 import { counters } from "./testing";
-import { listenToExtension } from "./messages";
+import { listenToExtension, type Receiver } from "./messages";
 
 /**
  * The composition root of the content script: everything it does in a page
@@ -21,7 +21,14 @@ import { listenToExtension } from "./messages";
  *
  * Every failure stays here: a page is never broken by Backstory.
  */
-export function startBackstory(doc: Document): () => void {
+export interface Backstory {
+  /** Takes everything down again. */
+  destroy(): void;
+  /** Answers a message as this instance's own listener would. */
+  receive: Receiver;
+}
+
+export function startBackstory(doc: Document): Backstory {
   const view = doc.defaultView!;
   const host = doc.location.host;
   /** This instance in this document: the background keeps a tab's summary while the same instance answers. */
@@ -161,20 +168,31 @@ export function startBackstory(doc: Document): () => void {
   };
   disposers.push(watchSettings(onSettings));
 
-  disposers.push(listenToExtension({
+  // The first read waits for the settings; so does a message that arrives first (the one that woke a page the gate stopped).
+  const ready = loadSettings().then((loaded) => {
+    if (destroyed) return;
+    settings ??= loaded;
+    void scan();
+  }).catch(standDown);
+
+  const messages = listenToExtension({
     step: (direction) => session?.step(direction),
     show: (entityId, text) => session?.show(entityId, text),
     async toggleSite() {
+      await ready;
       if (settings) await saveSettings(withSite(settings, host, !marksOn(settings, host)));
     },
     async scanAnyway() {
+      await ready;
       force = true;
       await scan(true);
     },
+    reportAgain: () => reportAgain(),
     documentId,
     alive: aliveForReader,
     onError: standDown,
-  }));
+  });
+  disposers.push(messages.stop);
 
   // A same-document navigation or a back/forward-cache restore: tell the background again what this page holds.
   const reportAgain = () => {
@@ -184,13 +202,7 @@ export function startBackstory(doc: Document): () => void {
     view.addEventListener(type, reportAgain);
     disposers.push(() => view.removeEventListener(type, reportAgain));
   }
-
-  void loadSettings().then((loaded) => {
-    if (destroyed) return;
-    settings ??= loaded;
-    return scan();
-  }).catch(standDown);
-  return destroy;
+  return { destroy, receive: messages.receive };
 }
 
 /** Highlights registered under our names and a card host, left by an instance whose extension was reloaded or updated. */

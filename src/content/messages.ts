@@ -9,6 +9,8 @@ export interface MessageTarget {
   show(entityId: string | null, text: string | null): void;
   toggleSite(): Promise<void>;
   scanAnyway(): Promise<void>;
+  /** Tells the background again what this page holds, if it has read it. */
+  reportAgain(): void;
   /** This instance's id in its document (see the background's "which-document"). */
   documentId: string;
   /** False once the instance is done (see backstory.ts). */
@@ -31,19 +33,29 @@ async function handle(message: ContentMessage, target: MessageTarget): Promise<u
     case "which-document":
       if (__BACKSTORY_TEST__) counters.documentAsked += 1;
       return target.documentId;
+    case "read-page":
+      // This instance reads the page already: it reports what it holds again, or what it finds when done.
+      target.reportAgain();
+      return undefined;
     case "test-card":
       return __BACKSTORY_TEST__ ? testProbe() : undefined;
   }
 }
 
-/** Takes messages from the background and our pages; returns the unsubscribe. */
-export function listenToExtension(target: MessageTarget): () => void {
-  const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+/** A runtime.onMessage listener: the reply's promise, or undefined for a message this instance does not answer. */
+export type Receiver = (raw: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined;
+
+/**
+ * Takes messages from the background and our pages; returns the unsubscribe and the receiver itself (a
+ * page the gate stopped passes it the message that woke it, src/content/standby.ts).
+ */
+export function listenToExtension(target: MessageTarget): { stop(): void; receive: Receiver } {
+  const listener: Receiver = (raw, sender) => {
     // Only our own background and pages (content scripts cannot message tabs): never another extension, never the page.
     if (sender.id !== browser.runtime.id || !target.alive()) return undefined;
     const message = parseContentMessage(raw);
     return message ? handle(message, target).catch(target.onError) : undefined;
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return { stop: () => browser.runtime.onMessage.removeListener(listener), receive: listener };
 }

@@ -6,9 +6,7 @@ import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
 import { watchSummary } from "../shared/summary-store";
 import { PageView } from "./PageView";
-import { TimelineView } from "./TimelineView";
-import { SearchView } from "./SearchView";
-import { EntityPanel } from "./EntityPanel";
+import { useViews } from "./lazy";
 
 type View = "page" | "timeline" | "search";
 
@@ -27,7 +25,12 @@ export function App({ tabId, entity }: PopupProps) {
 
   const refresh = () => {
     if (tabId === null) return setSummary(null);
-    send({ type: "get-summary", tabId }).then(setSummary, () => setSummary(null));
+    send({ type: "get-summary", tabId }).then((found) => {
+      if (found) return setSummary(found);
+      // No summary yet: a page the gate stopped before detection reads itself when asked (src/content/standby.ts), a
+      // page being read reports when done; either report comes through watchSummary. No content script, no answer.
+      return sendToTab(tabId, { type: "read-page" }).then(() => undefined, () => setSummary(null));
+    }, () => setSummary(null));
   };
   useEffect(refresh, [tabId]);
   // The page's summary as the background stores it: after a settings change, a scan anyway, a navigation.
@@ -37,14 +40,17 @@ export function App({ tabId, entity }: PopupProps) {
     return watchSettings(setSettings);
   }, [tabId]);
 
+  // The knowledge views load once the summary is on screen (or at once for an entry opened by itself).
+  const views = useViews(summary !== undefined || focus !== null);
   const date = summary?.published ?? null;
   const onPage = useMemo(() => new Set(summary?.entities.map((e) => e.id) ?? []), [summary]);
   const showInPage = (entityId: string | null, text: string | null) => {
     if (tabId !== null) void sendToTab(tabId, { type: "show-mention", entityId, text }).catch(() => undefined);
   };
 
-  if (summary === undefined) return <p class="muted">{t("popupReading")}</p>;
-  if (focus !== null) {
+  if (summary === undefined || (focus !== null && !views)) return <p class="muted">{t("popupReading")}</p>;
+  if (focus !== null && views) {
+    const { EntityPanel } = views;
     return <EntityPanel entityId={focus} date={date} onPage={onPage} onBack={() => setFocus(null)} onOpen={setFocus} onShowInPage={onPage.has(focus) ? showInPage : null} />;
   }
   return (
@@ -58,9 +64,10 @@ export function App({ tabId, entity }: PopupProps) {
         ))}
       </nav>
       <section id={`view-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {view === "page" && <PageView summary={summary} date={date} onOpen={setFocus} onShowInPage={showInPage} />}
-        {view === "timeline" && <TimelineView date={date} onPage={onPage} />}
-        {view === "search" && <SearchView onOpen={setFocus} />}
+        {view === "page" && <PageView summary={summary} date={date} views={views} onOpen={setFocus} onShowInPage={showInPage} />}
+        {view !== "page" && !views && <p class="muted">{t("popupReading")}</p>}
+        {view === "timeline" && views && <views.TimelineView date={date} onPage={onPage} />}
+        {view === "search" && views && <views.SearchView onOpen={setFocus} />}
       </section>
       {settings && summary && <Switches settings={settings} host={summary.host} />}
     </>

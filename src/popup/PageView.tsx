@@ -1,17 +1,19 @@
 import { useState } from "preact/hooks";
 import type { FoundEntity, PageSummary } from "../shared/messages";
 import { t } from "../shared/i18n";
-import { EntityDetail } from "./EntityPanel";
+import type { Views } from "./lazy";
 
 interface PageViewProps {
   summary: PageSummary | null;
   date: string | null;
+  /** The knowledge views, null while their chunk loads: the list shows at once, an entry once they are there. */
+  views: Views | null;
   onOpen(entityId: string): void;
   onShowInPage(entityId: string | null, text: string | null): void;
 }
 
 /** Everyone the article names, by kind, most mentioned first. */
-export function PageView({ summary, date, onOpen, onShowInPage }: PageViewProps) {
+export function PageView({ summary, date, views, onOpen, onShowInPage }: PageViewProps) {
   // A page that is not an article (and was not scanned anyway) has its one message in the header.
   if (!summary || !summary.marking || (!summary.isArticle && !summary.forced)) return null;
   const people = summary.entities.filter((e) => e.type === "person");
@@ -19,8 +21,8 @@ export function PageView({ summary, date, onOpen, onShowInPage }: PageViewProps)
   if (summary.entities.length === 0 && summary.unknown.length === 0) return <p class="muted">{t("noNames")}</p>;
   return (
     <>
-      <EntityList title={t("people")} entities={people} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />
-      <EntityList title={t("organizations")} entities={organizations} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />
+      <EntityList title={t("people")} entities={people} date={date} views={views} onOpen={onOpen} onShowInPage={onShowInPage} />
+      <EntityList title={t("organizations")} entities={organizations} date={date} views={views} onOpen={onOpen} onShowInPage={onShowInPage} />
       {summary.unknown.length > 0 && (
         <details class="unknown">
           <summary>{t("unknownNames", summary.unknown.length)}</summary>
@@ -40,7 +42,7 @@ export function PageView({ summary, date, onOpen, onShowInPage }: PageViewProps)
   );
 }
 
-function EntityList({ title, entities, date, onOpen, onShowInPage }: { title: string; entities: FoundEntity[] } & Omit<PageViewProps, "summary">) {
+function EntityList({ title, entities, date, views, onOpen, onShowInPage }: { title: string; entities: FoundEntity[] } & Omit<PageViewProps, "summary">) {
   const [open, setOpen] = useState<string | null>(null);
   if (entities.length === 0) return null;
   return (
@@ -53,7 +55,7 @@ function EntityList({ title, entities, date, onOpen, onShowInPage }: { title: st
               <span class="name">{e.name}</span>
               <span class="count" aria-label={t("mentions", e.count)}>{e.count}</span>
             </button>
-            {open === e.id && <EntityDetail entityId={e.id} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />}
+            {open === e.id && views && <views.EntityDetail entityId={e.id} date={date} onOpen={onOpen} onShowInPage={onShowInPage} />}
           </li>
         ))}
       </ul>

@@ -56,6 +56,11 @@ export type ContentMessage =
   | { type: "show-mention"; entityId: string | null; text: string | null }
   /** Which document instance answers in the tab: the background asks on a tab's "loading" update. */
   | { type: "which-document" }
+  /**
+   * The popup, finding no summary for the tab: read the page now. A page the gate stopped before detection
+   * (src/content/standby.ts) then runs it and reports; a page being read reports when done.
+   */
+  | { type: "read-page" }
   /** Test builds only (see src/content/testing.ts): the card's state, for the end-to-end tests. */
   | { type: "test-card" };
 
@@ -151,6 +156,7 @@ export function parseContentMessage(v: unknown): ContentMessage | null {
       return COMMANDS.has(v.command) ? { type: v.type, command: v.command as Command } : null;
     case "scan-anyway":
     case "which-document":
+    case "read-page":
       return { type: v.type };
     case "test-card":
       // Only a test build answers it (see src/content/testing.ts); what ships does not know the message.

@@ -10,12 +10,14 @@ const manifest = (browser: string) => JSON.parse(readFileSync(path.join(dist, br
 /** What every page loads: the content script, gzipped (the performance budget, docs/decisions/006). */
 const CONTENT_BUDGET_GZ = 30 * 1024;
 const gzSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+/** Every script of a build, the popup's chunks (dist/BROWSER/chunks/) included, as paths relative to it. */
+const scripts = (browser: string) => readdirSync(path.join(dist, browser), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js")).sort();
 
 describe("the built extension", () => {
   it("keeps the content script every page loads within its budget, and prints every bundle's size", () => {
     const lines: string[] = [];
     for (const browser of ["chrome", "firefox"]) {
-      for (const file of readdirSync(path.join(dist, browser)).filter((f) => f.endsWith(".js")).sort()) {
+      for (const file of scripts(browser)) {
         const full = path.join(dist, browser, file);
         lines.push(`${browser}/${file}: ${(readFileSync(full).length / 1024).toFixed(1)} KB, ${(gzSize(full) / 1024).toFixed(1)} KB gzipped`);
       }
@@ -32,7 +34,7 @@ describe("the built extension", () => {
   });
   it("contains no network API in any bundle", () => {
     for (const browser of ["chrome", "firefox"]) {
-      for (const file of readdirSync(path.join(dist, browser)).filter((f) => f.endsWith(".js"))) {
+      for (const file of scripts(browser)) {
         const source = readFileSync(path.join(dist, browser, file), "utf8");
         expect(source, `${browser}/${file}`).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|RTCPeerConnection/);
       }

@@ -150,12 +150,27 @@ export async function messageTab(extensionPage: TestPage, tabId: number, message
   }, [tabId, message] as const);
 }
 
-/** Opens the popup as a page for the one tab with a summary. */
+/**
+ * The tab ids whose top frame runs our content script: it answers "which-document" with its instance's id, or
+ * with null when it stands by (a page the gate stopped, src/content/standby.ts, reports no summary).
+ */
+export async function contentTabs(extensionPage: TestPage): Promise<number[]> {
+  return extensionPage.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+    const api = (g.browser ?? g.chrome)!;
+    const ids = (await api.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined);
+    const answers = await Promise.all(ids.map((id) => api.tabs.sendMessage(id, { type: "which-document" }, { frameId: 0 }).then((a) => a === null || typeof a === "string", () => false)));
+    return ids.filter((_, i) => answers[i]);
+  });
+}
+
+/** Opens the popup as a page for the one tab with a summary, or else the one tab with our content script. */
 export async function openPopupFor(browser: TestBrowser): Promise<{ popup: TestPage; tabId: number }> {
   const popup = await browser.openExtensionPage("popup.html");
   // The page reports its summary once it has read it: on a loaded machine that may come after the popup opened.
+  // A page the gate stopped never reports one until the popup asks it to read (the popup's own "read-page").
   let tabs: number[] = [];
-  await until(async () => (tabs = await summarizedTabs(popup)).length === 1, 10_000, () => `one tab with a summary (found ${tabs.length})`);
+  await until(async () => (tabs = await summarizedTabs(popup)).length === 1 || (tabs.length === 0 && (tabs = await contentTabs(popup)).length === 1), 10_000, () => `one tab with a summary or a content script (found ${tabs.length})`);
   await popup.evaluateWith((tab) => void (location.href = `popup.html?tab=${tab}`), tabs[0]!);
   // Wait for the new document: the first one, describing the popup's own tab, also has a [data-state].
   await popup.waitFor(() => location.search.startsWith("?tab=") && document.querySelector("[data-state]") !== null);

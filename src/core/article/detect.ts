@@ -59,6 +59,37 @@ function className(el: Element): string {
   return `${el.getAttribute("class") ?? ""} ${el.id}`;
 }
 
+/** What the walk does with an element: leave it out, read it, or read it as soft furniture (dropped if it holds little prose). */
+const SKIP = 0;
+const READ = 1;
+const SOFT = 2;
+type Kind = typeof SKIP | typeof READ | typeof SOFT;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/**
+ * `skipped` and `isSoftBoilerplate` in one look, each attribute read once:
+ * the walk asks this of every element of the page. An element without
+ * attributes (most of a page's) is decided by its tag alone.
+ */
+function classify(el: Element): Kind {
+  const name = el.localName;
+  if (!el.hasAttributes()) {
+    if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
+    return name === "form" ? SOFT : READ;
+  }
+  if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
+  const role = el.getAttribute("role");
+  if (role !== null && BOILERPLATE_ROLES.has(role)) return SKIP;
+  if (el.getAttribute("aria-modal") === "true") return SKIP;
+  const style = el.getAttribute("style");
+  if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
+  if (name === "article" || name === "main") return READ;
+  const names = className(el);
+  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return SKIP;
+  if (name === "form") return SOFT;
+  return names.length > 1 && SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
+}
+
 // Thresholds, with why. Most follow Readability's, whose values were tuned on many sites.
 /** A block with less own text is a label, a caption or a link, not a paragraph (Readability: 25). */
 const MIN_PARAGRAPH_CHARS = 25;
@@ -163,6 +194,8 @@ interface Stats {
 
 interface Frame extends Stats {
   block: boolean;
+  /** Soft furniture: left out at its end when it holds little prose. */
+  soft: boolean;
   /** Index of the nearest block frame, itself included: where this element's loose text belongs. */
   blockAt: number;
   own: number;
@@ -261,14 +294,14 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   const stack: Frame[] = [];
   let linkDepth = 0;
   let quietDepth = 0;
-  const push = (el: Element) => {
+  const push = (el: Element, soft: boolean) => {
     const name = el.localName;
     const block = BLOCK_TAGS.has(name);
     const at = stack.length;
     // Text broken by <br> pairs is paragraphs too, as Readability reads it.
     if (name === "br" && at > 0) stack[stack[at - 1]!.blockAt]!.brs++;
     stack.push({
-      el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block,
+      el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block, soft,
       blockAt: block || at === 0 ? at : stack[at - 1]!.blockAt, own: 0, ownLink: 0, commas: 0, brs: 0, votes: [0, 0, 0, 0, 0],
     });
     if (name === "a") linkDepth++;
@@ -288,7 +321,7 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
     const v = f.votes;
     f.score = v[0] + v[1] / DECAY[1] + v[2] / DECAY[2] + v[3] / DECAY[3] + v[4] / DECAY[4];
     const parent = stack[stack.length - 1];
-    if (parent && isSoftBoilerplate(f.el) && f.paraChars < SOFT_KEEP_CHARS) return;
+    if (parent && f.soft && f.paraChars < SOFT_KEEP_CHARS) return;
     if (parent) {
       parent.text += f.text;
       parent.link += f.link;
@@ -301,10 +334,11 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
       pv[1] += v[0];
       pv[0] += own;
     }
-    if (f.paraChars > 0 || f.score > 0) out.set(f.el, { el: f.el, text: f.text, link: f.link, paraChars: f.paraChars, paras: f.paras, score: f.score });
+    // The frame itself is the element's stats (its other fields ride along): no copy for every element kept.
+    if (f.paraChars > 0 || f.score > 0) out.set(f.el, f);
   };
 
-  push(body);
+  push(body, false);
   yield* walkSteps(body, {
     text(node) {
       const data = node.data.trim();
@@ -320,8 +354,9 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
       block.commas += commas(data);
     },
     enter(el) {
-      if (!skipped(el)) {
-        push(el);
+      const kind = classify(el);
+      if (kind !== SKIP) {
+        push(el, kind === SOFT);
         return true;
       }
       if (el.localName === "meta" || isJsonLd(el)) metadata.push(el);
@@ -331,12 +366,6 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   });
   pop();
   return out;
-}
-
-function skipped(el: Element): boolean {
-  if (isNeverMarked(el) || isFurniture(el)) return true;
-  const style = el.getAttribute("style");
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 /** Commas of the scripts that write their own: Latin ",", Arabic "،", ideographic "、", fullwidth "，". */
@@ -402,7 +431,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
         stack[stack.length - 1]!.text += node.data.trim().length;
       },
       enter(el) {
-        if (skipped(el) || out.has(el) || (isSoftBoilerplate(el) && !stats.has(el))) return false;
+        if (!innerKept(el, out, stats)) return false;
         stack.push({ el, text: 0, link: 0 });
         return true;
       },
@@ -410,6 +439,12 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
     }));
   }
   return out;
+}
+
+/** Whether the inner pass goes into an element: read by the walk, not already out, soft furniture only when it kept prose. */
+function innerKept(el: Element, out: Set<Element>, stats: Map<Element, Stats>): boolean {
+  const kind = classify(el);
+  return kind !== SKIP && !out.has(el) && (kind !== SOFT || stats.has(el));
 }
 
 function siteQuirk(doc: Document): SiteQuirk | null {

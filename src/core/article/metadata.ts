@@ -1,6 +1,7 @@
 /** Headline, date, byline and language from a page's own metadata, most trusted source first. */
 import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
 import { decodeEntities } from "../text/entities";
+import { isJsonLd } from "./json-ld";
 
 
 export interface ArticleMetadata {
@@ -87,9 +88,7 @@ export function readMetadata(doc: Document, root: Element | null, declaration: D
   };
 }
 
-export function isJsonLd(el: Element): boolean {
-  return el.localName === "script" && el.getAttribute("type")?.trim().toLowerCase() === "application/ld+json";
-}
+export { isJsonLd };
 
 function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[] } {
   const articles: Json[] = [];

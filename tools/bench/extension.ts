@@ -1,0 +1,166 @@
+// Pass 2: the real, built extension (dist/chrome): CPU profiles of the content script per page, and the popup's first render.
+import type { BrowserContext, Worker } from "playwright-core";
+import { popupRuns } from "./config";
+
+export interface ExtResult {
+  id: string;
+  scale: number;
+  /** The content script reported a summary to the background, or said it stands by, within the timeout. */
+  reported: boolean;
+  /** The gate stopped the page before detection (src/core/article/gate.ts). */
+  standingBy: boolean;
+  isArticle: boolean | null;
+  /** Longest task on the page's main thread, whoever ran it (PerformanceObserver "longtask": tasks over 50 ms; 0 when none). */
+  longestTask: number;
+  longTasks: number;
+  /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js on the stack. */
+  contentMs: number;
+  /** The longest stretch of consecutive samples inside content.js: its longest single task, near enough. */
+  contentLongest: number;
+}
+
+export const INIT_OBSERVER = `(() => {
+  const w = window; w.__bsLong = [];
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__bsLong.push(e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
+})();`;
+
+/**
+ * In the service worker: null when a tab's content script stands by (it answers "which-document" with null), else
+ * undefined. Every tab is asked (without the tabs permission a tab's address is not known); the page under
+ * measurement is the only one with a content script.
+ */
+export const askStandingBy = async (): Promise<null | undefined> => {
+  type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tab: number, m: unknown, o: object): Promise<unknown> } };
+  const { tabs } = (globalThis as unknown as { chrome: Tabs }).chrome;
+  const answers = await Promise.all((await tabs.query({})).map((t) => (t.id === undefined ? undefined : tabs.sendMessage(t.id, { type: "which-document" }, { frameId: 0 }).catch(() => undefined))));
+  return answers.includes(null) ? null : undefined;
+};
+
+export interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
+
+/** Time with the extension's content script on the stack, and its longest uninterrupted stretch. */
+export function contentScriptTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): { total: number; longest: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inContent = new Map<number, boolean>();
+  const isContent = (id: number): boolean => {
+    let known = inContent.get(id);
+    if (known === undefined) {
+      const n = byId.get(id);
+      known = n !== undefined && (/^chrome-extension:\/\/[^/]+\/content\.js/.test(n.callFrame.url) || (parent.has(id) && isContent(parent.get(id)!)));
+      inContent.set(id, known);
+    }
+    return known;
+  };
+  let total = 0, run = 0, longest = 0;
+  (profile.samples ?? []).forEach((sample, i) => {
+    // timeDeltas[i] is the time since the previous sample: it belongs to the sample before.
+    const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+    if (isContent(sample)) {
+      total += dt;
+      run += dt;
+      longest = Math.max(longest, run);
+    } else if (/^\((idle|program)\)$/.test(byId.get(sample)?.callFrame.functionName ?? "")) {
+      run = 0; // back in the event loop: the task is over
+    }
+  });
+  return { total, longest };
+}
+
+export async function extensionPass(ctx: BrowserContext, targets: { id: string; scale: number; url: string }[], demoUrl: string): Promise<{ pages: ExtResult[]; popup: PopupResult }> {
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
+  type Api = { storage: { session: { get(k: null): Promise<Record<string, { summary?: { isArticle?: boolean } }>>; clear(): Promise<void> } } };
+  await ctx.addInitScript({ content: INIT_OBSERVER });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+  const results: ExtResult[] = [];
+  for (const t of targets) {
+    try {
+      await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.clear());
+      await page.goto("about:blank");
+      await cdp.send("Profiler.start");
+      await page.goto(t.url, { waitUntil: "load", timeout: 30_000 });
+      let summary: { isArticle?: boolean } | undefined;
+      let standingBy = false;
+      const profiles: unknown[] = [];
+      const deadline = Date.now() + 15_000;
+      for (let k = 0; !summary && !standingBy && Date.now() < deadline; k++) {
+        // The background stores {summary, instance} per tab (src/background/index.ts).
+        summary = Object.values(await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.get(null)))[0]?.summary;
+        // A page the gate stopped reports nothing; asked which document answers, it says null (src/content/standby.ts).
+        // Asked now and then, with the profiler off: answering is the bench's cost, not the page's.
+        if (!summary && k % 4 === 3) {
+          profiles.push((await cdp.send("Profiler.stop")).profile);
+          standingBy = await worker.evaluate(askStandingBy) === null;
+          if (!standingBy) await cdp.send("Profiler.start");
+        }
+        if (!summary && !standingBy) await new Promise((r) => setTimeout(r, 25));
+      }
+      // Two frames, so the rendering the highlights cause is over too.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      if (!standingBy) profiles.push((await cdp.send("Profiler.stop")).profile);
+      const parts = profiles.map((p) => contentScriptTime(p as never));
+      const content = { total: parts.reduce((sum, p) => sum + p.total, 0), longest: Math.max(0, ...parts.map((p) => p.longest)) };
+      const long = await page.evaluate(() => (window as unknown as { __bsLong?: number[] }).__bsLong ?? []);
+      results.push({
+        id: t.id, scale: t.scale, reported: summary !== undefined || standingBy, standingBy, isArticle: standingBy ? false : summary?.isArticle ?? null,
+        longestTask: long.length ? Math.max(...long) : 0, longTasks: long.length, contentMs: content.total, contentLongest: content.longest,
+      });
+    } catch (error) {
+      await cdp.send("Profiler.stop").catch(() => undefined);
+      console.error(`bench: extension on ${t.id}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  await page.close();
+  return { pages: results, popup: await popupPass(ctx, demoUrl, worker) };
+}
+
+export interface PopupResult { runs: number[]; fcp: number[]; state: string | null; }
+
+/** Popup open → first [data-state] element (its first real render), for the demo article's tab. */
+export async function popupPass(ctx: BrowserContext, demoUrl: string, worker: Worker): Promise<PopupResult> {
+  type Api = { storage: { session: { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void> } } };
+  await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.clear());
+  const demo = await ctx.newPage();
+  await demo.goto(demoUrl);
+  await demo.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 15_000 });
+  let keys: string[] = [];
+  for (let i = 0; i < 200 && keys.length === 0; i++) {
+    keys = Object.keys(await worker.evaluate(() => (globalThis as unknown as { chrome: Api }).chrome.storage.session.get(null)));
+    if (keys.length === 0) await new Promise((r) => setTimeout(r, 25));
+  }
+  const tab = Number(keys[0]?.replace("tab:", ""));
+  const runs: number[] = [];
+  const fcp: number[] = [];
+  let state: string | null = null;
+  // The init script (context-wide, so it runs in extension pages too) stamps the first [data-state].
+  await ctx.addInitScript({ content: `(() => { const mo = new MutationObserver(() => { const el = document.querySelector("[data-state]"); if (el) { window.__bsFirst = performance.now(); window.__bsState = el.getAttribute("data-state"); mo.disconnect(); } }); mo.observe(document, { childList: true, subtree: true }); })();` });
+  for (let i = 0; i < popupRuns + 1; i++) {
+    const popup = await ctx.newPage();
+    await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html?tab=${tab}`);
+    await popup.waitForFunction(() => (window as unknown as { __bsFirst?: number }).__bsFirst !== undefined, undefined, { timeout: 15_000 });
+    const r = await popup.evaluate(() => ({
+      first: (window as unknown as { __bsFirst: number }).__bsFirst,
+      state: (window as unknown as { __bsState: string }).__bsState,
+      fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
+    }));
+    // The first open warms the extension's code cache, as a reader's first click after install would not be.
+    if (i > 0) {
+      runs.push(r.first);
+      fcp.push(r.fcp);
+    }
+    state = r.state;
+    await popup.close();
+  }
+  await demo.close();
+  return { runs, fcp, state };
+}
+
+
+/** The id prefix of the real-extension runs in a reused renderer process. */
+export const REUSED = "reused renderer: ";
+export const corpusExtOf = (ext: ExtResult[]) => ext.filter((e) => e.scale === 1 && !e.id.includes("×") && !e.id.startsWith(REUSED));
+export const reusedExtOf = (ext: ExtResult[]) => ext.filter((e) => e.id.startsWith(REUSED));
