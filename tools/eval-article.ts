@@ -17,14 +17,15 @@ import { mayBeArticle } from "../src/core/article/gate";
 import { isoDay } from "../src/core/article/metadata";
 import { findDateInUrl } from "../src/core/article/dates";
 import { shingleScore as score, type Prf } from "./lib/shingles";
+import { CORPUS, part, projectRoot, requireCorpus } from "./lib/corpus";
 
-// run-ts bundles this file under node_modules/.cache, so import.meta.url is not here; npm runs scripts from the project root.
-const projectRoot = process.env["npm_config_local_prefix"] ?? process.cwd();
-const corpus = path.resolve(projectRoot, "../shared/corpus");
-if (!existsSync(corpus)) {
-  console.log(`eval:article: no corpus at ${corpus}; nothing to evaluate.`);
-  process.exit(0);
-}
+const corpus = CORPUS;
+requireCorpus("eval:article", [
+  part("news-pages/article", "article pages"),
+  part("news-pages/not-article", "pages that are not articles"),
+  part("readability-test-pages", "Readability's test pages"),
+  part("extraction-benchmark/ground-truth.json", "the extraction benchmark's annotation"),
+]);
 
 const matcher = compileMatcher(knowledge);
 const only = process.argv.slice(2).find((a) => !a.startsWith("-"));

@@ -20,12 +20,15 @@ import { findNames } from "../src/core/names-in-text";
 import { creditSpans, inSpans } from "../src/core/text/credits";
 import { foldName } from "../src/core/text/fold";
 import type { EntityType } from "../src/core/knowledge/types";
+import { CORPUS, part, requireCorpus } from "./lib/corpus";
 
-const corpus = path.resolve("../shared/corpus");
-if (!existsSync(corpus)) {
-  console.log(`eval:mentions: ${corpus} is absent; nothing to evaluate.`);
-  process.exit(0);
-}
+const corpus = CORPUS;
+requireCorpus("eval:mentions", [
+  part("mentions/seed-gold.json", "the seed article's annotation"),
+  part("../seed", "the seed article"),
+  part("nato-russia-texts", "the annotated articles' texts"),
+  part("conll2003/test.txt", "CoNLL-2003"),
+]);
 
 interface Gold { start: number; end: number; text: string; type: string; kind: "name" | "nominal"; entity: string }
 const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(1).padStart(5)}`);

@@ -2,28 +2,24 @@
 // ../shared/corpus/news-pages (the first N of each folder, default all), the article, headline, date and the start
 // of the article text as `npm run scan` reads them (tools/lib/parse.ts) against the same core code run on the
 // document headless Chromium builds from the same HTML (page scripts run, all network blocked).
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM } from "./lib/browsers";
 import { readHtml } from "./lib/parse";
 import { browserReader, cliReading } from "./lib/parity";
 import { differences, FIELDS, START } from "./lib/reading";
+import { CHROMIUM } from "./lib/browsers";
+import { CORPUS, part, projectRoot, requireCorpus } from "./lib/corpus";
 
-const projectRoot = process.env["npm_config_local_prefix"] ?? process.cwd();
-const corpus = path.resolve(projectRoot, "../shared/corpus/news-pages");
-if (!existsSync(corpus)) {
-  console.log(`eval:parity: no corpus at ${corpus}; nothing to compare.`);
-  process.exit(0);
-}
-const executablePath = CHROMIUM;
-if (!executablePath) {
-  console.log("eval:parity: no Chromium installed; nothing to compare.");
-  process.exit(0);
+const corpus = path.join(CORPUS, "news-pages");
+requireCorpus("eval:parity", [part("news-pages/article", "saved article pages"), part("news-pages/not-article", "saved pages that are not articles")]);
+if (!CHROMIUM) {
+  console.error("eval:parity: no Chromium installed (/usr/bin/chromium); nothing compared");
+  process.exit(2);
 }
 const limit = Number(process.argv[2] ?? Infinity);
 
-const browser = await chromium.launch({ executablePath, headless: true });
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
 const reader = await browserReader(browser, projectRoot);
 const differ = new Map<string, number>(FIELDS.map((f) => [f, 0]));
 const misses: string[] = [];

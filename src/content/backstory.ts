@@ -4,7 +4,7 @@ import { isDay, type PageSummary } from "../shared/messages";
 import { send } from "../shared/runtime";
 import { counts, rescan, sameRead, settingsEffects, SCANNING, type RescanEvent, type RescanState } from "../core/rescan";
 import { readPage, startSession, type Session } from "./session";
-import { Cancelled } from "./slicing";
+import { Cancelled } from "./scheduler";
 import { describeChanges, observePage } from "./page-changes";
 import { contextValid, watchContext } from "./lifecycle";
 import { removeLeftoverHosts } from "./card/host";

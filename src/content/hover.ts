@@ -1,4 +1,4 @@
-import { hover, IDLE, type HoverEffect, type HoverEvent, type HoverState } from "../core/hover/machine";
+import { reduceHover, IDLE, type HoverEffect, type HoverEvent, type HoverState } from "../core/hover/machine";
 import { HIDE_DELAY_MS } from "../shared/timings";
 import { markAt } from "./hittest";
 import type { Paint, PaintedMark } from "./paint";
@@ -64,7 +64,7 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
     switch (effect.type) {
       case "start-show-timer":
         showTimer = view.setTimeout(() => dispatch({ type: "show-timer", id: effect.id }), options.showDelayMs());
-        paint.hover(paint.marks[effect.id] ?? null);
+        paint.showHovered(paint.marks[effect.id] ?? null);
         break;
       case "cancel-show-timer":
         view.clearTimeout(showTimer);
@@ -77,7 +77,7 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
         break;
       case "show": {
         const mark = paint.marks[effect.id]!;
-        paint.hover(mark);
+        paint.showHovered(mark);
         render(effect.id, null);
         if (mark.entityId !== null) {
           // A briefing that arrives after the card moved on is dropped.
@@ -89,7 +89,7 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
       }
       case "hide":
         modal = false;
-        paint.hover(null);
+        paint.showHovered(null);
         card.hide();
         break;
     }
@@ -97,9 +97,9 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
 
   const dispatch = (event: HoverEvent) => {
     try {
-      const [next, effects] = hover(state, event);
+      const [next, effects] = reduceHover(state, event);
       state = next;
-      if (state.shown === null && state.pending === null) paint.hover(null);
+      if (state.shown === null && state.pending === null) paint.showHovered(null);
       for (const effect of effects) run(effect);
     } catch (error) {
       // Events arrive from timers and listeners: nothing may escape into the page.

@@ -2,27 +2,11 @@ import { locate, type TextMap } from "../core/textmap/textmap";
 import type { MarkKind, MarkStyle } from "../shared/settings";
 import { FLASH_MS } from "../shared/timings";
 import type { Steps } from "../core/slices";
+import type { Mark } from "../core/marks";
+import { markIndex } from "../core/mark-index";
 
 /** Ranges built between pauses. */
 const RANGES_PER_STEP = 500;
-
-/** One marked range: a known entity or a name the briefing file does not hold. */
-export interface Mark {
-  start: number;
-  end: number;
-  text: string;
-  kind: MarkKind;
-  /** null for an unknown name. */
-  entityId: string | null;
-  /** The entity's canonical name, or the text as written for an unknown name. */
-  name: string;
-  /** For an unknown name: what kind of name it seems to be. */
-  guess: "person" | "organization" | null;
-  /** Set when the text names an office, not the person ("Russia's foreign minister"): the office key; marked more quietly. */
-  office: string | null;
-  /** For an unknown name: what the article says it is ("the assistant secretary of state"). */
-  about: string | null;
-}
 
 /** What a mark is painted as: its kind, or "office" for an office linked to its holder by the article's date. */
 type PaintKind = MarkKind | "office";
@@ -46,7 +30,7 @@ export interface Paint {
   /** The painted marks that may contain a caret position: those around its offset in the article's text. */
   near(node: Node, offset: number): PaintedMark[];
   /** Shows one mark while its card is open, if it is not painted (the "nothing until hover" style, a mention past the first). */
-  hover(mark: PaintedMark | null): void;
+  showHovered(mark: PaintedMark | null): void;
   /** Paints the same marks in another style (a settings change): nothing is read again. */
   restyle(style: MarkStyle): void;
   /** Briefly tints one mark ("Show in page"). */
@@ -113,27 +97,12 @@ export function* paintSteps(doc: Document, map: TextMap, marks: Mark[], style: M
   };
   register();
   let flashTimer = 0;
-  let nodeStart: Map<Node, number> | null = null;
+  const index = markIndex(map.nodes, map.starts, painted);
   return {
     marks: painted,
     highlights,
-    near(node, offset) {
-      // Built on the first hover, not during the scan: most pages are never hovered.
-      nodeStart ??= new Map(map.nodes.map((n, i) => [n as Node, map.starts[i]!]));
-      const start = nodeStart.get(node);
-      if (start === undefined) return [];
-      const at = start + offset;
-      // The last mark starting at or before the caret, and the one after (the caret may sit on its first letter).
-      let lo = 0;
-      let hi = painted.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (painted[mid]!.start <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return painted.slice(Math.max(0, lo - 1), lo + 2).filter((m) => m.shown);
-    },
-    hover(mark) {
+    near: (node, offset) => index.near(node, offset),
+    showHovered(mark) {
       hovered.clear();
       if (mark && (style === "hover" || !mark.shown)) hovered.add(mark.range);
     },

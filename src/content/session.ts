@@ -1,18 +1,21 @@
 import { readSteps, type PageRead } from "../core/read";
-import { Cancelled, runInSlices } from "./slicing";
+import { Cancelled, runInSlices } from "./scheduler";
 import { MAX_PAINTED_MARKS } from "../shared/timings";
 import type { MarkStyle, Settings } from "../shared/settings";
 import type { TextMap } from "../core/textmap/textmap";
 import { MAX_TEXT_LENGTH, parseFoundNames, type PageSummary } from "../shared/messages";
 import type { FoundNames } from "../core/names-in-text";
-import { paintSteps, type Mark, type Paint, type PaintedMark } from "./paint";
+import { paintSteps, type Paint, type PaintedMark } from "./paint";
 import { startHover, type Hover } from "./hover";
 import { createCardHost } from "./card/host";
 import { articleIsDark } from "./theme";
-import { marksFrom } from "./marks";
+import { markCounts, markKey, marksFrom, summarize, type Mark } from "../core/marks";
 import { calmMarks } from "../core/mentions/calm";
 import { send } from "../shared/runtime";
 import { sentenceAround, type MentionLine } from "../core/text/sentences";
+
+/** Marks of one entity, or of one unknown name (entityId null). */
+const naming = (entityId: string | null, text: string | null) => (m: Mark) => (entityId !== null ? m.entityId === entityId : m.entityId === null && m.text === text);
 
 /** The marks on one page, from one scan: painted, hoverable, navigable. */
 export interface Session {
@@ -34,28 +37,6 @@ export interface Session {
   /** The sentence around each mark of an entity (or unknown name), in text order. */
   mentions(entityId: string | null, text: string | null): MentionLine[];
   destroy(): void;
-}
-
-const key = (m: Mark) => m.entityId ?? `?${m.text}`;
-/** Marks of one entity, or of one unknown name (entityId null). */
-const naming = (entityId: string | null, text: string | null) => (m: Mark) => (entityId !== null ? m.entityId === entityId : m.entityId === null && m.text === text);
-
-export function summarize(host: string, marks: Mark[], base: Omit<PageSummary, "host" | "entities" | "unknown" | "marking">): PageSummary {
-  const entities = new Map<string, PageSummary["entities"][number]>();
-  const unknown = new Map<string, PageSummary["unknown"][number]>();
-  for (const m of marks) {
-    if (m.entityId !== null && m.kind !== "unknown") {
-      const e = entities.get(m.entityId) ?? { id: m.entityId, name: m.name, type: m.kind, count: 0 };
-      e.count += 1;
-      entities.set(m.entityId, e);
-    } else {
-      const u = unknown.get(m.text) ?? { text: m.text, type: m.guess ?? "person", count: 0 };
-      u.count += 1;
-      unknown.set(m.text, u);
-    }
-  }
-  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
-  return { ...base, host, marking: true, entities: [...entities.values()].sort(byCount), unknown: [...unknown.values()].sort(byCount) };
 }
 
 const NO_NAMES: FoundNames = { mentions: [], unknown: [] };
@@ -105,11 +86,10 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
   if (!scan.map || marks.length === 0) return { ...common, marks: [], restyle() {}, step() {}, show() {}, mentions: () => [], destroy() {} };
   const text = scan.map.text;
 
-  const counts = new Map<string, number>();
-  for (const m of marks) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+  const counts = markCounts(marks);
   // Counted in full, painted up to a cap: no reader uses more marks, and Firefox slows with each range in one text node.
   const kept = marks.slice(0, MAX_PAINTED_MARKS);
-  const shown = calmMarks(kept, key, scan.map.headings, settings.everyMention);
+  const shown = calmMarks(kept, markKey, scan.map.headings, settings.everyMention);
   const painted: Paint = await runInSlices(paintSteps(doc, scan.map, kept, settings.markStyle, articleIsDark(watched[0]!), shown), isCancelled);
   const card = createCardHost(doc);
   const hover: Hover = startHover(doc, {
@@ -117,7 +97,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
     card,
     showDelayMs: options.showDelayMs,
     alive: options.alive,
-    count: (m) => counts.get(key(m)) ?? 1,
+    count: (m) => counts.get(markKey(m)) ?? 1,
     briefing: (entityId) => send({ type: "get-briefing", entityId, date: article.published ?? options.readerDate() }),
     fullEntry: (entityId) => void send({ type: "open-entry", entityId }).catch(() => undefined),
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { t, type MessageKey } from "../shared/i18n";
 import { HOVER_DELAY_RANGE, parseSettings, withSite, type MarkKind, type MarkStyle, type Settings } from "../shared/settings";
@@ -12,16 +12,32 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [commands, setCommands] = useState<browser.Commands.Command[]>([]);
   const [site, setSite] = useState("");
+  /** Why the last change was not saved, until a change is. */
+  const [failure, setFailure] = useState<string | null>(null);
+  /** Saves of this page not yet done: meanwhile the storage's news are this page's own, and older than what it shows. */
+  const pending = useRef(0);
   useEffect(() => {
     void loadSettings().then(setSettings);
     void browser.commands.getAll().then(setCommands, () => setCommands([]));
-    return watchSettings(setSettings);
+    return watchSettings((stored) => {
+      if (pending.current === 0) setSettings(stored);
+    });
   }, []);
   if (!settings) return null;
   const save = (next: Settings) => {
     const valid = parseSettings(next);
     setSettings(valid);
-    void saveSettings(valid);
+    pending.current += 1;
+    saveSettings(valid)
+      .then(
+        () => setFailure(null),
+        (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => {
+        pending.current -= 1;
+        // What is shown is what is stored: a change that failed is undone on the page too.
+        if (pending.current === 0) void loadSettings().then((stored) => pending.current === 0 && setSettings(stored));
+      });
   };
   const addSite = (e: Event) => {
     e.preventDefault();
@@ -33,6 +49,9 @@ export function App() {
   return (
     <>
       <h1>{t("optionsTitle")}</h1>
+      <p class="save-failed" role="alert" hidden={failure === null}>
+        {failure === null ? "" : t("saveFailed", failure)}
+      </p>
       <fieldset>
         <legend>{t("markStyle")}</legend>
         {STYLES.map(([value, label]) => (

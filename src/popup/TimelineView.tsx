@@ -3,19 +3,13 @@ import browser from "webextension-polyfill";
 import { knowledge } from "../knowledge/index";
 import { byYear, filterTimeline, involvesPage, timelineSubjects, type TimelineFilter } from "../core/knowledge/timeline";
 import { startDay } from "../core/knowledge/dates";
+import { dayInYear } from "../core/date-lines";
 import type { TimelineEvent } from "../core/knowledge/types";
 import { t, type MessageKey } from "../shared/i18n";
 
 const FILTERS: [TimelineFilter, MessageKey][] = [["around", "filterAround"], ["since", "filterSince"], ["page", "filterPage"], ["all", "filterAll"]];
 
 type Item = { date: string; event: TimelineEvent } | { date: string; event: null };
-
-/** "18 Oct" for "2021-10-18", "Oct" for "2021-10", nothing for a year alone: the year is the group's heading. */
-function dayInYear(date: string): string {
-  if (date.length === 4) return "";
-  const d = new Date(`${date.length === 7 ? `${date}-01` : date}T00:00:00Z`);
-  return d.toLocaleDateString(browser.i18n.getUILanguage(), { timeZone: "UTC", month: "short", ...(date.length === 10 ? { day: "numeric" } : {}) });
-}
 
 const yearCount = (n: number) => (n === 1 ? t("yearEventOne") : t("yearEvents", n));
 
@@ -76,7 +70,7 @@ function EventRow({ event, involves }: { event: TimelineEvent; involves: boolean
     <li class={involves ? "event involves" : "event"} data-date={event.date}>
       <details>
         <summary>
-          <time dateTime={event.date}>{dayInYear(event.date)}</time>
+          <time dateTime={event.date}>{dayInYear(event.date, browser.i18n.getUILanguage())}</time>
           <span class="line">
             {involves && (
               <span class="dot" role="img" aria-label={t("timelineInvolves")} title={t("timelineInvolves")}>

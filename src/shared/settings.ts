@@ -2,7 +2,7 @@ import { SHOW_DELAY_MS } from "./timings";
 
 /**
  * The reader's settings: their shape, defaults and validation. Stored in
- * storage.sync; every field is checked on read, and a missing or corrupt
+ * storage.sync, the sites list in storage.local (settings-store.ts); every field is checked on read, and a missing or corrupt
  * value falls back to its default, so a bad write can never break a page.
  */
 export type MarkStyle = "underline" | "tint" | "hover";

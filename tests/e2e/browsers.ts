@@ -3,13 +3,13 @@
  * Firefox ESR through puppeteer-core over WebDriver BiDi (see docs/testing.md).
  * Both are wrapped in one small interface, so each test is written once.
  */
-import { chromium, type BrowserContext, type Page as PwPage } from "playwright-core";
-import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from "puppeteer-core";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { BrowserContext, Page as PwPage } from "playwright-core";
+import type { Browser as PpBrowser, Page as PpPage } from "puppeteer-core";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { CHROMIUM, FIREFOX, FIREFOX_ID, QUIET_CHROMIUM, withExtension } from "../../tools/lib/browsers";
+import { CHROMIUM, FIREFOX, launchChromium as launchChromiumWith, launchFirefox as launchFirefoxWith } from "../../tools/lib/browsers";
 
 export type BrowserName = "chromium" | "firefox";
 
@@ -65,8 +65,6 @@ const DIST = path.join(root, "dist/test");
 export const OUTPUT = path.join(root, "test-output");
 mkdirSync(OUTPUT, { recursive: true });
 
-export { FIREFOX_ID };
-
 export function installed(name: BrowserName): boolean {
   return (name === "chromium" ? CHROMIUM : FIREFOX) !== undefined;
 }
@@ -94,14 +92,12 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     mkdirSync(path.join(profile, "Default"), { recursive: true });
     writeFileSync(path.join(profile, "Default", "Preferences"), JSON.stringify({ webkit: { webprefs: { default_font_size: options.defaultFontSize } } }));
   }
-  const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM!,
+  const ctx: BrowserContext = await launchChromiumWith(profile, {
+    extension: ext,
     // HEADED=1 shows the browser (on a machine without a display: xvfb-run -a), see docs/testing.md.
     headless: !process.env.HEADED,
     viewport: options.viewport ?? { width: 1200, height: 900 },
     colorScheme: options.colorScheme ?? "light",
-    // Playwright passes --disable-extensions by default; this overrides it.
-    args: [...withExtension(ext), ...QUIET_CHROMIUM],
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
@@ -152,18 +148,17 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
 }
 
 async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
-  const uuid = randomUUID();
-  const browser: PpBrowser = await puppeteer.launch({
-    browser: "firefox",
-    executablePath: FIREFOX!,
+  // Firefox keys an add-on's storage.local by its moz-extension:// host: a reused profile keeps it, as an installed add-on keeps its own.
+  const uuidFile = options.profile ? path.join(options.profile, "backstory-uuid") : null;
+  const uuid = uuidFile && existsSync(uuidFile) ? readFileSync(uuidFile, "utf8") : randomUUID();
+  if (uuidFile) writeFileSync(uuidFile, uuid);
+  const browser: PpBrowser = await launchFirefoxWith({
+    uuid,
     // HEADED=1 shows the browser (on a machine without a display: xvfb-run -a), see docs/testing.md.
     headless: !process.env.HEADED,
-    defaultViewport: options.viewport ?? { width: 1200, height: 900 },
-    // Lets BiDi navigate to moz-extension:// pages (the popup).
-    args: ["--remote-allow-system-access"],
+    viewport: options.viewport ?? { width: 1200, height: 900 },
     ...(options.profile ? { userDataDir: options.profile } : {}),
-    extraPrefsFirefox: {
-      "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_ID]: uuid }),
+    prefs: {
       // A temporary add-on's storage survives its removal at close, so a restart can find it.
       "extensions.webextensions.keepStorageOnUninstall": true,
       // 0 = dark, 1 = light, for web content and extension pages alike.

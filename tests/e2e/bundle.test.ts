@@ -53,5 +53,7 @@ describe("the built extension", () => {
     expect(firefox.background).toEqual({ scripts: ["background.js"] });
     expect(firefox.browser_specific_settings.gecko).toMatchObject({ id: "backstory@backstory.example", data_collection_permissions: { required: ["none"] } });
     expect(Number.parseFloat(firefox.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+    // The Custom Highlight API arrived in Chrome 105 (docs/decisions/001).
+    expect(manifest("chrome").minimum_chrome_version).toBe("105");
   });
 });

@@ -15,7 +15,7 @@ import { serve } from "../../tools/serve.mjs";
 const browsers: BrowserName[] = ["chromium", "firefox"];
 
 type Api = { tabs: { query(q: object): Promise<unknown[]> }; runtime: { reload(): void } };
-type SyncApi = { storage: { sync: { set(items: object): Promise<void> } } };
+type StorageApi = { storage: { sync: { set(items: object): Promise<void> }; local: { set(items: object): Promise<void> } } };
 const tabCount = (control: TestPage) =>
   control.evaluate(async () => {
     const g = globalThis as unknown as { browser?: Api; chrome?: Api };
@@ -152,11 +152,14 @@ describe.each(browsers)("integrity and lifecycle in %s", (name) => {
   it("a settings change restarts only what it changes: another site's switch nothing, a style only the paint", async () => {
     await visit("probe.html", async (page) => {
       const control = await browser.control();
-      const save = (settings: object) =>
-        control.evaluateWith(async (value) => {
-          const g = globalThis as unknown as { browser?: SyncApi; chrome?: SyncApi };
-          await (g.browser ?? g.chrome)!.storage.sync.set({ settings: value });
-        }, settings);
+      // As settings-store.ts saves them: the sites list in storage.local, the rest in storage.sync.
+      const save = ({ disabledSites = [], ...settings }: { disabledSites?: string[]; markStyle?: string }) =>
+        control.evaluateWith(async ([sites, value]) => {
+          const g = globalThis as unknown as { browser?: StorageApi; chrome?: StorageApi };
+          const storage = (g.browser ?? g.chrome)!.storage;
+          await storage.local.set({ disabledSites: sites });
+          await storage.sync.set({ settings: value });
+        }, [disabledSites, settings] as const);
       const at = await bringTo(page, "Heiko Maas", 250);
       await page.mouseMove(at.x, at.y);
       await waitForCard(page, 5_000, (c) => c.name === "Heiko Maas");

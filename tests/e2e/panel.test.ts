@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { launch, OUTPUT, type BrowserName, type TestPage } from "./browsers";
-import { openDemo, openPopupFor, paintedTexts, sleep, type Demo } from "./page";
+import { launch, OUTPUT, until, type BrowserName, type TestPage } from "./browsers";
+import { openDemo, openPopupFor, paintedTexts, type Demo } from "./page";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -225,8 +225,48 @@ describe.each(browsers)("a page that is not an article, in %s", (name) => {
 });
 
 describe.each(browsers)("the options page in %s", (name) => {
-  it("keeps its settings across a browser restart and passes an accessibility check", async () => {
+  /** What the options page shows, once it has loaded the settings. */
+  const shown = (options: TestPage) =>
+    options.evaluate(() => ({
+      style: document.querySelector<HTMLInputElement>('input[name="markStyle"]:checked')?.value,
+      unknown: document.querySelector<HTMLInputElement>('input[name="kind-unknown"]')?.checked,
+      every: document.querySelector<HTMLInputElement>('input[name="everyMention"]')?.checked,
+      sites: Array.from(document.querySelectorAll("[data-site]")).map((li) => li.getAttribute("data-site")),
+    }));
+  /** Both storage areas, read from the extension page. */
+  const stored = (options: TestPage) =>
+    options.evaluate(async () => {
+      type Area = { get(key: string): Promise<Record<string, unknown>> };
+      type Api = { storage: { sync: Area; local: Area } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = (g.browser ?? g.chrome)!;
+      return { sync: (await api.storage.sync.get("settings"))["settings"] as Record<string, unknown> | undefined, sites: (await api.storage.local.get("disabledSites"))["disabledSites"] as string[] | undefined };
+    });
+  /** Adds sites through the page's own form, each once the one before is listed and stored, as a reader would. */
+  const addSites = (options: TestPage, hosts: string[]) =>
+    options.evaluateWith(async (list) => {
+      type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const local = (g.browser ?? g.chrome)!.storage.local;
+      const input = document.querySelector<HTMLInputElement>("#add-site")!;
+      const done = async (host: string) =>
+        document.querySelector(`[data-site="${host}"]`) !== null && ((await local.get("disabledSites"))["disabledSites"] as string[] | undefined)?.includes(host) === true;
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (const host of list) {
+        input.value = host;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        // The form reads the field from the page's state, which takes a render: submitted until the page took it (it then empties the field).
+        while (!(await done(host))) {
+          await frame();
+          if (input.value === host) input.form!.requestSubmit();
+        }
+      }
+    }, hosts);
+
+  it("keeps its settings and a long sites list across a browser restart, and passes an accessibility check", async () => {
     const profile = mkdtempSync(path.join(tmpdir(), `backstory-${name}-profile-`));
+    // Far over the 8192 bytes one storage.sync item may hold (docs/decisions/011).
+    const sites = Array.from({ length: 200 }, (_, i) => `site-${i}.a-long-regional-news-publisher.example`);
     try {
       let browser = await launch(name, { profile });
       let options = await browser.openExtensionPage("options.html");
@@ -236,22 +276,47 @@ describe.each(browsers)("the options page in %s", (name) => {
       await options.click('input[name="markStyle"][value="tint"]');
       await options.click('input[name="kind-unknown"]');
       await options.click('input[name="everyMention"]');
-      await sleep(300);
+      await addSites(options, sites);
+      expect(JSON.stringify(sites).length).toBeGreaterThan(8192);
+      await until(async () => {
+        const s = await stored(options);
+        return s.sync?.["everyMention"] === true && s.sites?.length === sites.length;
+      }, 10_000, () => "the settings saved");
+      expect(await options.evaluate(() => document.querySelector(".save-failed")?.textContent)).toBe("");
       await browser.close();
 
       browser = await launch(name, { profile });
       options = await browser.openExtensionPage("options.html");
-      await options.waitFor(() => document.querySelector('input[name="markStyle"]') !== null);
-      await sleep(300);
-      const state = await options.evaluate(() => ({
-        style: document.querySelector<HTMLInputElement>('input[name="markStyle"]:checked')?.value,
-        unknown: document.querySelector<HTMLInputElement>('input[name="kind-unknown"]')?.checked,
-        every: document.querySelector<HTMLInputElement>('input[name="everyMention"]')?.checked,
-      }));
-      expect(state).toEqual({ style: "tint", unknown: false, every: true });
+      await options.waitFor(() => document.querySelectorAll("[data-site]").length > 0);
+      expect(await shown(options)).toEqual({ style: "tint", unknown: false, every: true, sites });
       await browser.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("says so when the browser refuses a change, and shows what is in effect", async () => {
+    const browser = await launch(name);
+    try {
+      const options = await browser.openExtensionPage("options.html");
+      await options.waitFor(() => document.querySelector('input[name="everyMention"]') !== null);
+      // The browser's refusal (a quota or write-rate error) as its storage API gives it: the write rejects.
+      await options.evaluate(() => {
+        type Area = { set(items: object): Promise<void> };
+        const g = globalThis as unknown as { browser?: { storage: { sync: Area } }; chrome?: { storage: { sync: Area } } };
+        const sync = (g.browser ?? g.chrome)!.storage.sync;
+        Object.defineProperty(sync, "set", { configurable: true, value: () => { throw new Error("QUOTA_BYTES quota exceeded"); } });
+      });
+      await options.click('input[name="everyMention"]');
+      await options.waitFor(() => {
+        const alert = document.querySelector(".save-failed");
+        return alert !== null && !alert.hasAttribute("hidden") && (alert.textContent ?? "").includes("QUOTA_BYTES quota exceeded");
+      }, 5_000);
+      await options.waitFor(() => document.querySelector<HTMLInputElement>('input[name="everyMention"]')?.checked === false, 5_000);
+      expect((await stored(options)).sync?.["everyMention"]).not.toBe(true);
+      expect(await options.evaluate(() => document.querySelector(".save-failed")?.getAttribute("role"))).toBe("alert");
+    } finally {
+      await browser.close();
     }
   });
 });

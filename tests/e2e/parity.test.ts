@@ -1,16 +1,16 @@
 // The CLI reads a saved page as the browser does: on the real and self-made pages of tests/fixtures, the article,
 // headline, date and the start of its text from tools/lib/parse.ts's document equal what the same core code reads
 // from the document Chromium builds. (`npm run eval:parity` does the same on the corpus.)
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { browserReader, cliReading } from "../../tools/lib/parity";
+import { CHROMIUM } from "../../tools/lib/browsers";
 import type { Reading } from "../../tools/lib/reading";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);
 const PAGES = [
   "bbcnews-d9be6b06cf.html.gz", "dwnews-df716ac310.html.gz", "abcnews-4a6122f68e.html.gz", "huffnews-18edd68bc9.html.gz",
   "extraction-35b158918c67.html.gz", "extraction-6ebac05f637e.html.gz", "pages/ie-conditional.html", "pages/arabic-commas.html",

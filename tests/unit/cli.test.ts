@@ -67,3 +67,18 @@ describe("npm run scan", { timeout: 60_000 }, () => {
     expect(r.stderr).toContain(says);
   });
 });
+
+describe("the evaluation scripts without their part of ../shared", { timeout: 60_000 }, () => {
+  it.each([
+    ["eval-mentions", "mentions/seed-gold.json"],
+    ["eval-article", "news-pages/article"],
+    ["parity", "news-pages/article"],
+  ])("%s names what it misses in one line and exits non-zero", (tool, part) => {
+    const corpus = mkdtempSync(path.join(tmpdir(), "backstory-no-corpus-"));
+    const r = spawnSync(process.execPath, ["tools/run-ts.mjs", `tools/${tool}.ts`], { cwd: root, encoding: "utf8", env: { ...process.env, BACKSTORY_CORPUS: corpus } });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain(part);
+  });
+});

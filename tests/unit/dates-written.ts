@@ -1,4 +1,4 @@
-// Shared by dates.test.ts and the child process it runs under other time zones (dates-tz.entry.ts).
+// The written dates of dates.test.ts, which also runs in the zones of vitest.config.ts.
 /** Written dates and the day they name: every form the parser reads, and traps it must not fall into. */
 export const WRITTEN: readonly (readonly [string, string | null])[] = [
   ["2021-10-18T23:30:00-07:00", "2021-10-18"],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { hover, IDLE, type HoverEvent, type HoverState } from "../../src/core/hover/machine";
+import { reduceHover, IDLE, type HoverEvent, type HoverState } from "../../src/core/hover/machine";
 
 function run(events: HoverEvent[], from: HoverState = IDLE) {
   let state = from;
   const effects: string[] = [];
   for (const e of events) {
-    const [next, fx] = hover(state, e);
+    const [next, fx] = reduceHover(state, e);
     state = next;
     effects.push(...fx.map((f) => ("id" in f ? `${f.type}:${f.id}` : f.type)));
   }

@@ -36,3 +36,30 @@ export function corpusBytes(file: string): Buffer {
 
 /** A saved page's <meta http-equiv=refresh>: served pages drop it, or the browser would navigate away. */
 export const META_REFRESH = /<meta\b[^>]*http-equiv\s*=\s*["']?refresh[^>]*>/gi;
+
+// What a tool needs of the corpus, and where it is when no path is given.
+
+/** The project (npm runs scripts there; tools/run-ts.mjs bundles a tool elsewhere, so import.meta is no guide). */
+export const projectRoot = process.env["npm_config_local_prefix"] ?? process.cwd();
+/** The corpus the evaluation scripts and the soak read; BACKSTORY_CORPUS points elsewhere. */
+export const CORPUS = process.env["BACKSTORY_CORPUS"] ?? corpusDir(projectRoot);
+
+/** A part of ../shared a tool reads, and what it is for the reader of the error line. */
+export interface CorpusPart {
+  path: string;
+  what: string;
+}
+
+export const part = (relative: string, what: string): CorpusPart => ({ path: path.resolve(CORPUS, relative), what });
+
+/**
+ * For a tool's entry: every part it reads is there, or one line on stderr naming the missing ones and exit code 2
+ * (an evaluation that could not run is not a success).
+ */
+export function requireCorpus(tool: string, parts: readonly CorpusPart[]): void {
+  const missing = parts.filter((p) => !existsSync(p.path));
+  if (missing.length === 0) return;
+  const shown = (p: string) => path.relative(projectRoot, p) || p;
+  console.error(`${tool}: missing ${missing.map((p) => `${shown(p.path)} (${p.what})`).join(", ")}; see ../shared/corpus/README.md`);
+  process.exit(2);
+}

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Briefing } from "../../core/knowledge/briefing";
 import { dayLine, RoleLines, rolesShown, SinceList, SourceLine } from "../../shared/ui/BriefingBody";
 import { t } from "../../shared/i18n";
-import type { Mark } from "../paint";
+import type { Mark } from "../../core/marks";
 
 export interface CardProps {
   mark: Mark;

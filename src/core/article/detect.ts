@@ -1,4 +1,5 @@
 import { drain, type Steps } from "../slices";
+import { walkSteps } from "../walk";
 import { isJsonLd, readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
@@ -163,9 +164,6 @@ const NOT_PARAGRAPH = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "
 export function detectArticle(doc: Document): Article {
   return drain(detectSteps(doc));
 }
-
-/** Nodes walked between pauses. */
-const NODES_PER_STEP = 2000;
 
 /** detectArticle as steps that pause every few thousand nodes. */
 export function* detectSteps(doc: Document): Steps<Article> {
@@ -423,43 +421,31 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
   };
 
   push(body, false);
-  let node: Node | null = body.firstChild;
-  let visited = 0;
-  while (node) {
-    if (++visited % NODES_PER_STEP === 0) yield;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data.trim();
-      if (data.length > 0) {
-        const top = stack[stack.length - 1]!;
-        const block = stack[top.blockAt]!;
-        top.text += data.length;
-        block.own += data.length;
-        if (linkDepth > 0) {
-          top.link += data.length;
-          block.ownLink += data.length;
-        }
-        block.commas += commas(data);
+  yield* walkSteps(body, {
+    text(node) {
+      const data = node.data.trim();
+      if (data.length === 0) return;
+      const top = stack[stack.length - 1]!;
+      const block = stack[top.blockAt]!;
+      top.text += data.length;
+      block.own += data.length;
+      if (linkDepth > 0) {
+        top.link += data.length;
+        block.ownLink += data.length;
       }
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
+      block.commas += commas(data);
+    },
+    enter(el) {
       const kind = classify(el);
       if (kind !== SKIP) {
         push(el, kind === SOFT);
-        if (node.firstChild) {
-          node = node.firstChild;
-          continue;
-        }
-        pop();
-      } else if (el.localName === "meta" || isJsonLd(el)) {
-        metadata.push(el);
+        return true;
       }
-    }
-    while (node !== body && node.nextSibling === null) {
-      node = node.parentNode!;
-      if (node !== body) pop();
-    }
-    node = node === body ? null : node.nextSibling;
-  }
+      if (el.localName === "meta" || isJsonLd(el)) metadata.push(el);
+      return false;
+    },
+    leave: pop,
+  });
   pop();
   return out;
 }
@@ -568,24 +554,17 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
         parent.link += name === "a" ? f.text : f.link;
       }
     };
-    let node: Node | null = root.firstChild;
-    while (node) {
-      if (node.nodeType === 3) {
-        stack[stack.length - 1]!.text += (node as Text).data.trim().length;
-      } else if (node.nodeType === 1 && innerKept(node as Element, out, stats)) {
-        stack.push({ el: node as Element, text: 0, link: 0, heading: false, headline: false });
-        if (node.firstChild) {
-          node = node.firstChild;
-          continue;
-        }
-        pop();
-      }
-      while (node !== root && node.nextSibling === null) {
-        node = node.parentNode!;
-        if (node !== root) pop();
-      }
-      node = node === root ? null : node.nextSibling;
-    }
+    drain(walkSteps(root, {
+      text(node) {
+        stack[stack.length - 1]!.text += node.data.trim().length;
+      },
+      enter(el) {
+        if (!innerKept(el, out, stats)) return false;
+        stack.push({ el, text: 0, link: 0, heading: false, headline: false });
+        return true;
+      },
+      leave: pop,
+    }));
   }
   return out;
 }

@@ -35,7 +35,7 @@ export type HoverEffect =
 
 export const IDLE: HoverState = { pending: null, shown: null, hiding: false };
 
-export function hover(state: HoverState, event: HoverEvent): [HoverState, HoverEffect[]] {
+export function reduceHover(state: HoverState, event: HoverEvent): [HoverState, HoverEffect[]] {
   switch (event.type) {
     case "enter-name": {
       if (event.id === state.shown) return [{ ...state, pending: null, hiding: false }, cancels(state)];

@@ -23,11 +23,11 @@ export interface CompiledMatcher {
 }
 
 /** A word (letters, digits) or a single mark; a text is read as a run of these. */
-export const TOKEN = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
+export const WORD_OR_MARK = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
 
 /** The words and marks of a folded text. */
 export function tokens(folded: string): string[] {
-  return folded.match(TOKEN) ?? [];
+  return folded.match(WORD_OR_MARK) ?? [];
 }
 
 export function compileMatcher(kb: Knowledge): CompiledMatcher {

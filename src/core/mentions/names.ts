@@ -58,7 +58,7 @@ interface Candidate {
 }
 
 /** A middle initial is one word with its full stop when a capitalised word follows: "Robert M. Danin". */
-const TOKEN = /\n|(?:\p{Lu}\.){2,}|\p{Lu}\.(?= \p{Lu}\p{Ll})|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
+const NAME_TOKEN = /\n|(?:\p{Lu}\.){2,}|\p{Lu}\.(?= \p{Lu}\p{Ll})|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u2014", "|", "©", "•", "*"]);
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
@@ -223,8 +223,8 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
   };
   let takenAt = 0;
   let previous: string | null = null;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(folded); m !== null; m = TOKEN.exec(folded)) {
+  NAME_TOKEN.lastIndex = 0;
+  for (let m = NAME_TOKEN.exec(folded); m !== null; m = NAME_TOKEN.exec(folded)) {
     const raw = m[0];
     if (raw === "\n") {
       close();

@@ -1,4 +1,5 @@
 import { drain, type Steps } from "../slices";
+import { walkSteps, type WalkVisitor } from "../walk";
 
 /**
  * The visible text of an element as one string, with a way back from any
@@ -55,9 +56,6 @@ export function buildTextMap(roots: Element | readonly Element[], skip: SkipElem
   return drain(textMapSteps(roots, skip));
 }
 
-/** Nodes visited between pauses of the walk. */
-const NODES_PER_STEP = 2000;
-
 /** buildTextMap as steps that pause every few thousand nodes. */
 export function* textMapSteps(roots: Element | readonly Element[], skip: SkipElement = () => false): Steps<TextMap> {
   const parts: string[] = [];
@@ -76,45 +74,37 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
     }
   };
 
-  // Iterative walk: pages nest deeper than the call stack allows.
   const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).localName);
-  let visited = 0;
+  const visit: WalkVisitor = {
+    text(node) {
+      const data = node.data;
+      if (data.length === 0) return;
+      nodes.push(node);
+      starts.push(length);
+      const spaced = data.replace(/\s/g, " ");
+      parts.push(spaced);
+      length += spaced.length;
+      lastChar = spaced[spaced.length - 1]!;
+    },
+    enter(el) {
+      if (isNeverMarked(el) || skip(el)) return false;
+      if (isBlock(el)) separate();
+      const level: RegExpExecArray | null = open === null && el.firstChild ? HEADING.exec(el.localName) : null;
+      if (level) open = { el, heading: { start: length, end: length, level: Number(level[1]) } };
+      return true;
+    },
+    leave(el) {
+      if (open !== null && el === open.el) {
+        open.heading.end = length;
+        if (length > open.heading.start) headings.push(open.heading);
+        open = null;
+      }
+      if (isBlock(el)) separate();
+    },
+  };
   for (const root of Array.isArray(roots) ? (roots as readonly Element[]) : [roots as Element]) {
     separate();
-    let node: Node | null = root.firstChild;
-    while (node) {
-      if (++visited % NODES_PER_STEP === 0) yield;
-      if (node.nodeType === 3) {
-        const data = (node as Text).data;
-        if (data.length > 0) {
-          nodes.push(node as Text);
-          starts.push(length);
-          const spaced = data.replace(/\s/g, " ");
-          parts.push(spaced);
-          length += spaced.length;
-          lastChar = spaced[spaced.length - 1]!;
-        }
-      } else if (node.nodeType === 1 && !isNeverMarked(node as Element) && !skip(node as Element)) {
-        if (isBlock(node)) separate();
-        const level: RegExpExecArray | null = open === null && node.firstChild ? HEADING.exec((node as Element).localName) : null;
-        if (level) open = { el: node as Element, heading: { start: length, end: length, level: Number(level[1]) } };
-        if (node.firstChild) {
-          node = node.firstChild;
-          continue;
-        }
-      }
-      // Climb to the next sibling, closing the blocks we leave.
-      while (node !== root && node.nextSibling === null) {
-        node = node.parentNode!;
-        if (open !== null && node === open.el) {
-          open.heading.end = length;
-          if (length > open.heading.start) headings.push(open.heading);
-          open = null;
-        }
-        if (node !== root && isBlock(node)) separate();
-      }
-      node = node === root ? null : node.nextSibling;
-    }
+    yield* walkSteps(root, visit);
   }
   return { text: parts.join(""), nodes, starts, headings };
 }

@@ -1,17 +1,12 @@
 import browser from "webextension-polyfill";
 import type { Briefing, RoleView, SinceView, SourceView } from "../../core/knowledge/briefing";
 import { year } from "../../core/knowledge/dates";
+import { dayLine as dayLineIn, monthLine as monthLineIn } from "../../core/date-lines";
 import { t } from "../i18n";
 
-/** "8 March 2026" for "2026-03-08", in the reader's language; the date as written, never shifted by a time zone. */
-export function dayLine(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(browser.i18n.getUILanguage(), { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-}
-
-/** "October 2021" for "2021-10-18". */
-export function monthLine(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(browser.i18n.getUILanguage(), { timeZone: "UTC", month: "long", year: "numeric" });
-}
+/** A day or month as the reader's language writes it (src/core/date-lines.ts). */
+export const dayLine = (day: string) => dayLineIn(day, browser.i18n.getUILanguage());
+export const monthLine = (day: string) => monthLineIn(day, browser.i18n.getUILanguage());
 
 /** "Secretary General, NATO (2014–2024)", in the reader's language. */
 export function roleLine(role: RoleView): string {
