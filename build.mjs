@@ -81,7 +81,15 @@ function options(name, matcher, test) {
   return [
     {
       ...common,
-      entryPoints: { content: "src/content/index.ts", background: "src/background/index.ts", options: "src/options/index.tsx" },
+      // Every page loads content.js: it speaks to the browser without webextension-polyfill (src/content/browser-api.ts).
+      entryPoints: { content: "src/content/index.ts" },
+      alias: { "webextension-polyfill": "./src/content/browser-api.ts" },
+      format: "iife",
+      plugins: [dataPlugin(matcher), textOnlyPreact],
+    },
+    {
+      ...common,
+      entryPoints: { background: "src/background/index.ts", options: "src/options/index.tsx" },
       format: "iife",
       plugins: [dataPlugin(matcher), textOnlyPreact, { name: "static", setup: (b) => b.onEnd((r) => { if (r.errors.length === 0) copyStatic(name, test); }) }],
     },
