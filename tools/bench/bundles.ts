@@ -4,31 +4,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { CompiledMatcher } from "../../src/core/mentions/compile";
+import { dataPlugin, textOnlyPreact } from "../lib/esbuild-plugins.mjs";
 import { ROOT } from "./config";
-
-export const matcherPlugin = (matcher: CompiledMatcher): esbuild.Plugin => ({
-  name: "backstory-matcher",
-  setup(build) {
-    build.onResolve({ filter: /^backstory:matcher$/ }, () => ({ path: "matcher", namespace: "backstory" }));
-    build.onLoad({ filter: /.*/, namespace: "backstory" }, () => ({ contents: JSON.stringify(matcher), loader: "json" }));
-  },
-});
-/** The same patch build.mjs applies to Preact, so sizes match dist/. */
-export const textOnlyPreact: esbuild.Plugin = {
-  name: "text-only-preact",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.module\.js$/ }, (args) => ({
-      contents: readFileSync(args.path, "utf8").replace(/(\w+)\.innerHTML=(\w+\.__html|"")/g, "$1.textContent=$2"),
-      loader: "js",
-    }));
-  },
-};
 
 export async function bundle(entry: string, matcher: CompiledMatcher, minify = true): Promise<string> {
   const result = await esbuild.build({
     absWorkingDir: ROOT, entryPoints: [entry], bundle: true, format: "iife", target: ["chrome120"], minify,
     legalComments: "none", jsx: "automatic", jsxImportSource: "preact", loader: { ".css": "text" },
-    plugins: [matcherPlugin(matcher), textOnlyPreact], write: false, logLevel: "error",
+    // The same plugins as build.mjs, so sizes match dist/.
+    plugins: [dataPlugin(matcher), textOnlyPreact], write: false, logLevel: "error",
   });
   return result.outputFiles[0]!.text;
 }

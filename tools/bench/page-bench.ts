@@ -15,7 +15,7 @@ import { findMentions } from "../../src/core/mentions/find";
 import { findUnknownNames } from "../../src/core/mentions/names";
 import { MARKED_TYPES } from "../../src/core/scan";
 import { paintSteps, type Paint } from "../../src/content/paint";
-import { marksFrom } from "../../src/content/marks";
+import { marksFrom } from "../../src/core/marks";
 import { drain } from "../../src/core/slices";
 import { articleIsDark } from "../../src/content/theme";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
