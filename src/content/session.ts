@@ -75,7 +75,7 @@ export async function startSession(doc: Document, read: PageRead, settings: Sett
   const { force, isCancelled } = options;
   const host = doc.location.host;
   const { article } = read;
-  const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang, article.published) : NO_NAMES) };
+  const scan = { ...read, ...(read.map ? await namesIn(read.map.text, article.lang, article.published ?? options.readerDate()) : NO_NAMES) };
   if (isCancelled()) throw new Cancelled();
   const base = { isArticle: article.isArticle, forced: force && !article.isArticle, title: article.title?.slice(0, 1000) ?? null, published: article.published, dateSetByReader: false };
   const marks = marksFrom(scan, settings.kinds);
