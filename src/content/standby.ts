@@ -2,27 +2,8 @@ import { mayBeArticle } from "../core/article/gate";
 import { counts, rescan, IDLE_RESCAN, type RescanEvent, type RescanState } from "../core/rescan";
 import { parseContentMessage } from "../shared/messages";
 import { describeChanges, observePage } from "./page-changes";
+import browser from "webextension-polyfill";
 import type { Backstory } from "./backstory";
-
-/**
- * The extension's messaging as the browser gives it, without the
- * webextension-polyfill: its first use builds the API's bindings, which a page
- * the gate stopped should not pay for. `sendResponse` with `true` works in
- * both browsers.
- */
-interface RawRuntime {
-  id?: string;
-  onMessage: {
-    addListener(listener: RawListener): void;
-    removeListener(listener: RawListener): void;
-  };
-}
-type RawListener = (message: unknown, sender: { id?: string }, sendResponse: (reply?: unknown) => void) => boolean | undefined;
-
-function rawRuntime(): RawRuntime | null {
-  const g = globalThis as unknown as { browser?: { runtime?: RawRuntime }; chrome?: { runtime?: RawRuntime } };
-  return g.browser?.runtime ?? g.chrome?.runtime ?? null;
-}
 
 /**
  * A page the gate (src/core/article/gate.ts) says cannot be an article: no
@@ -35,8 +16,8 @@ function rawRuntime(): RawRuntime | null {
  * full instance.
  */
 export function standBy(doc: Document, start: () => Promise<Backstory | null>): void {
-  const runtime = rawRuntime();
-  if (!runtime) return;
+  // content.js's `browser` is the browser's own API (src/content/browser-api.ts): a stopped page pays no polyfill.
+  const runtime = browser.runtime;
   const view = doc.defaultView!;
   const href = doc.location.href;
   let schedule: RescanState = IDLE_RESCAN;
@@ -50,20 +31,16 @@ export function standBy(doc: Document, start: () => Promise<Backstory | null>): 
     return start();
   };
 
-  const listener: RawListener = (raw, sender, sendResponse) => {
+  const listener = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== runtime.id) return undefined;
     const message = parseContentMessage(raw);
     if (!message) return undefined;
     // No instance of ours reported for this document, so no summary of the tab is its own: null says so (and that the
     // page is standing by, which `npm run bench` waits for).
-    if (message.type === "which-document") {
-      sendResponse(null);
-      return undefined;
-    }
-    void wake()
-      .then((backstory) => backstory?.receive(raw, sender as Parameters<Backstory["receive"]>[1]))
-      .then(sendResponse, () => sendResponse(undefined));
-    return true;
+    if (message.type === "which-document") return Promise.resolve(null);
+    return wake()
+      .then((backstory) => backstory?.receive(raw, sender))
+      .catch(() => undefined);
   };
   runtime.onMessage.addListener(listener);
 
