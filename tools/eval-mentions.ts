@@ -156,6 +156,8 @@ function scoreSet(name: string, goldPath: string, load: (file: string) => Loaded
     const unknown = found.unknown.filter((u) => counted(u.start));
     const matched = new Set<object>();
     for (const u of unknown) {
+      // An optional mention ("Bundesregierung", "des Heeres") may be marked or not: a mark there is neither right nor wrong.
+      if (gold.some((g) => g.optional && g.start === u.start && g.end === u.end && (g.type === "person" || g.type === "organization" || g.id))) continue;
       unk.marks++;
       // A name the knowledge base holds but the matcher missed is still a right span for the recognizer.
       const g = names.find((g) => g.start === u.start && g.end === u.end);
