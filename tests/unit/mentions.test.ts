@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileMatcher } from "../../src/core/mentions/compile";
+import { compileMatcher, germanSpelling } from "../../src/core/mentions/compile";
 import { findMentions } from "../../src/core/mentions/find";
 import { tinyKnowledge } from "./helpers";
 
@@ -129,6 +129,53 @@ describe("findMentions", () => {
     expect(de("CDU-Chef Merz und die Frauen Union")).toEqual(["CDU=cdu", "Merz=merz"]);
     expect(findMentions("Christian Democratic Union, then the Soviet Union", m).map((x) => x.text)).toEqual(["Christian Democratic Union"]);
     expect(de("Die Vizepräsidentin des Bundestages sprach")).toEqual(["Bundestag=bundestag"]);
+  });
+  it("spells Russian and Ukrainian names the German way (Sergei → Sergej, Zh → Sch, Kh → Ch, Ch → Tsch, Ts → Z, v → w)", () => {
+    const german = (names: string) => names.split(" ").map(germanSpelling).join(" ");
+    expect(german("Sergei Lavrov Maria Zakharova Sergei Shoigu Yuri Ushakov Dmitry Peskov")).toBe("Sergej Lawrow Maria Sacharowa Sergej Schoigu Juri Uschakow Dmitri Peskow");
+    expect(german("Yevgeny Prigozhin Mikhail Khodorkovsky Anatoly Chubais Tsarev Valery Gerasimov Sergey Aksyonov Andriy Yermak")).toBe("Jewgeni Prigoschin Michail Chodorkowski Anatoli Tschubais Zarew Waleri Gerassimow Sergej Axjonow Andrij Jermak");
+  });
+  it("derives German forms of East Slavic names and German party names, on German pages only", () => {
+    const kb = tinyKnowledge();
+    const russian = { ...kb.entities[0]!, type: "person" as const, summary: "Russian official.", contextAliases: [] };
+    kb.entities.push({ ...russian, id: "zakharova", name: "Maria Zakharova", aliases: [] });
+    kb.entities.push({ ...russian, id: "naryshkin", name: "Sergey Naryshkin", aliases: ["Sergej Naryschkin"] });
+    // Whose name is East Slavic: an office there, or the summary says so (the tiny file's Lavrov has neither until now).
+    const lavrov = kb.entities.find((e) => e.id === "lavrov")!;
+    expect(compileMatcher(kb).aliases["sergej lawrow"]).toBeUndefined();
+    lavrov.summary = "Russian foreign minister.";
+    kb.entities.push({ ...kb.entities[0]!, id: "greens", type: "organization", name: "Alliance 90/The Greens", aliases: [], contextAliases: ["Die Grünen"] });
+    const m = compileMatcher(kb);
+    const de = (text: string) => findMentions(text, m, { lang: "de" }).map((x) => `${x.text}=${x.entityId}`);
+    expect(de("Außenamtssprecherin Maria Sacharowa und Sergej Lawrow; Sacharowas Worte")).toEqual(["Maria Sacharowa=zakharova", "Sergej Lawrow=lavrov", "Sacharowa=zakharova"]);
+    // The surname of a German full form the file lists, as a context alias: "sagt Naryschkin" after "Sergej Naryschkin".
+    expect(de("Sergej Naryschkin drohte. Das sagt Naryschkin.")).toEqual(["Sergej Naryschkin=naryshkin", "Naryschkin=naryshkin"]);
+    expect(de("Annalena Baerbock (Grüne) und die Grünen-Vorsitzende")).toEqual(["Grüne=greens", "Grünen=greens"]);
+    // An English page does not write them.
+    expect(findMentions("Maria Sacharowa and Sergej Lawrow", m, { lang: "en" })).toEqual([]);
+  });
+  it("derives no German form another entity has or two entities would share", () => {
+    const kb = tinyKnowledge();
+    const russian = { ...kb.entities[0]!, type: "person" as const, summary: "Russian official.", contextAliases: [] };
+    // "Sergei Lawrow" would be both the German form of one and a listed alias of another: neither gets it by derivation.
+    kb.entities.push({ ...russian, id: "other-lawrow", name: "Sergej Lawrow", aliases: [] });
+    kb.entities.push({ ...russian, id: "a", name: "Yuri Ivanov", aliases: [] });
+    kb.entities.push({ ...russian, id: "b", name: "Yury Ivanov", aliases: [] });
+    const m = compileMatcher(kb);
+    expect(m.aliases["sergej lawrow"]).toEqual([[kb.entities.findIndex((e) => e.id === "other-lawrow"), 0]]);
+    // "Yuri Ivanov" and "Yury Ivanov" both become "Juri Iwanow": the form belongs to neither.
+    expect(m.aliases["juri iwanow"]).toBeUndefined();
+    expect(findMentions("Juri Iwanow sagte", m, { lang: "de" })).toEqual([]);
+  });
+  it("links a surname in a headline or standfirst to the person the body introduces, not within one paragraph", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "pistorius", type: "person", name: "Boris Pistorius", aliases: [], contextAliases: ["Pistorius"] });
+    const m = compileMatcher(kb);
+    const de = (text: string) => findMentions(text, m, { lang: "de" }).map((x) => `${x.text}=${x.entityId}`);
+    expect(de("Pistorius: Wir schauen nicht weg\n\nVerteidigungsminister Boris Pistorius sagte, Pistorius …")).toEqual(["Pistorius=pistorius", "Boris Pistorius=pistorius", "Pistorius=pistorius"]);
+    expect(de("Pistorius ist ein Name. Boris Pistorius sagte.")).toEqual(["Boris Pistorius=pistorius"]);
+    // A given name alone waits for no one ("Elizabeth" of "Elizabeth Warren" before "Queen Elizabeth").
+    expect(de("Heiko sprach.\n\nHeiko Maas sagte.").filter((x) => x.startsWith("Heiko="))).toEqual([]);
   });
   it("reads a page declaring English as German when its words are plainly German (CMS templates)", () => {
     const text = "Der Generalsekretär sagte, dass die Nato nicht mit der Lage zufrieden ist und dass sich auch die Mitglieder von der Lage zu Stoltenbergs Plan äußern.";

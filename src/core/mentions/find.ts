@@ -85,6 +85,8 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   const mentions: Mention[] = [];
   const introduced = new Map<number, number>(); // entity → position of its latest plain mention
   const words = candidateWords(matcher);
+  /** Context aliases named before anything introduced them: "Pistorius: …" heading an article that names him later. */
+  const pending: { start: number; end: number; owners: [number, 0 | 1][] }[] = [];
   words.lastIndex = 0;
   let read = 0;
   for (let w = words.exec(folded); w !== null; w = words.exec(folded)) {
@@ -101,7 +103,7 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
     if (!match) continue;
     if (first !== w[0] && match.end !== at + first.length) continue;
     const owners = matcher.aliases[match.key];
-    if (!owners) continue;
+    if (!owners || (!german && germanOnly(matcher).has(match.key))) continue;
     const { end, start } = match;
     if (opensLongerName(folded, end) || GENERATION_AFTER.test(folded.slice(end, end + 6))) continue;
     if (owners.every(([i, context]) => context || (matcher.entities[i]!.type === "person" && !match.key.includes(" "))) && namesSomeoneElse(folded, start)) continue;
@@ -111,7 +113,12 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
     // office is that party or body, as a title before a person's name says who is meant.
     const headed = german && owners.length === 1 && matcher.entities[owners[0]![0]]!.type === "organization" && BODY_COMPOUND.test(folded.slice(end, end + 30));
     const entity = headed ? owners[0]![0] : resolve(owners, introduced, folded, start);
-    if (entity === undefined) continue;
+    if (entity === undefined) {
+      // Only a person's surname waits: not a given name ("Elizabeth" of "Elizabeth Warren" is not the Queen's), not one
+      // opening a longer name, not a body's short name ("Republicans" for the party's members).
+      if (!/^ ?\p{Lu}/u.test(folded.slice(end, end + 2)) && !FIRST_NAMES.has(match.key) && owners.every(([i]) => matcher.entities[i]!.type === "person")) pending.push({ start, end, owners });
+      continue;
+    }
     words.lastIndex = end;
     // A name that can mean only this entity (a plain alias, or a context alias after a title)
     // introduces it: "Foreign Minister Maas said … Maas added".
@@ -119,7 +126,47 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
     const e = matcher.entities[entity]!;
     mentions.push({ start, end, entityId: e.id, name: e.name, type: e.type, text: text.slice(start, end) });
   }
-  return mentions;
+  return pending.length ? withLaterIntroduced(text, matcher, mentions, pending, introduced) : mentions;
+}
+
+/**
+ * A context alias before any introduction links to the entity the text introduces later: headlines, standfirsts
+ * and captions name people by surname before the body gives the full name ("Pistorius: …", "die Präsidenten
+ * Steinmeier und Selenskyj" ahead of "Bundespräsident Frank-Walter Steinmeier"). Of several such entities, the
+ * one introduced first after it, in a later block; never where a mark already covers the words.
+ */
+function withLaterIntroduced(text: string, matcher: CompiledMatcher, mentions: Mention[], pending: { start: number; end: number; owners: [number, 0 | 1][] }[], introduced: Map<number, number>): Mention[] {
+  const firstIntroduced = new Map<number, number>();
+  const wanted = new Set(pending.flatMap((p) => p.owners.map(([entity]) => entity)).filter((entity) => introduced.has(entity)));
+  if (wanted.size === 0) return mentions;
+  const ids = new Map([...wanted].map((entity) => [matcher.entities[entity]!.id, entity]));
+  for (const m of mentions) {
+    const entity = ids.get(m.entityId);
+    if (entity !== undefined && !firstIntroduced.has(entity)) firstIntroduced.set(entity, m.start);
+  }
+  const added: Mention[] = [];
+  for (const p of pending) {
+    let best: number | undefined;
+    let bestAt = Infinity;
+    for (const [entity] of p.owners) {
+      const at = firstIntroduced.get(entity);
+      if (at !== undefined && at > p.start && at < bestAt) (best = entity), (bestAt = at);
+    }
+    // Only from a block before the one introducing it: a headline, standfirst or caption. Within one paragraph, a
+    // surname before the full name is someone or something else ("Maas is a river. Heiko Maas spoke.").
+    if (best !== undefined && !text.slice(p.end, bestAt).includes("\n")) continue;
+    if (best === undefined || mentions.some((m) => m.start < p.end && m.end > p.start) || added.some((m) => m.start < p.end && m.end > p.start)) continue;
+    const e = matcher.entities[best]!;
+    added.push({ start: p.start, end: p.end, entityId: e.id, name: e.name, type: e.type, text: text.slice(p.start, p.end) });
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+const germanOnlyKeys = new WeakMap<CompiledMatcher, ReadonlySet<string>>();
+function germanOnly(matcher: CompiledMatcher): ReadonlySet<string> {
+  let keys = germanOnlyKeys.get(matcher);
+  if (!keys) germanOnlyKeys.set(matcher, (keys = new Set(matcher.germanOnly ?? [])));
+  return keys;
 }
 
 /** The head of a German compound that makes its first part a party or body: "-Chef", "-Vorsitzende", "-Fraktion". */
