@@ -26,6 +26,11 @@ describe("creditSpans", () => {
     const text = `A headline\n${dateline} Officials met on Monday to discuss the war.`;
     expect(spans(text)).toEqual([dateline]);
   });
+  it("finds a German caption's bracketed photographer and agency (a Deutschlandfunk caption had its photographer marked)", () => {
+    expect(spans("Aufstellungsappell der Panzerbrigade 45 in Litauen (Michael Kappeler/dpa)\nDer Appell")).toEqual(["(Michael Kappeler/dpa)"]);
+    // A bracket of names and a slash without an agency is prose: "(Biden/Harris)".
+    expect(spans("Das Team (Joe Biden/Kamala Harris) siegte.")).toEqual([]);
+  });
   it("takes no prose for a credit or a dateline", () => {
     expect(spans("Vladimir Putin — the president — said so.\nThe North Atlantic Treaty Organization (NATO) met; Biden/Harris won.")).toEqual([]);
     // A desk's slug over a headline in capitals, and a plain hyphen after a name, are not datelines.

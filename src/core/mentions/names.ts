@@ -1,6 +1,6 @@
 import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import { creditSpans, inSpans, type Span } from "../text/credits";
-import { isGerman, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
+import { isGerman, DEMONYMS, FIRST_NAMES, GERMAN_BODIES, GERMAN_FUNCTION, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
 export type NameType = "person" | "organization";
 
@@ -153,12 +153,17 @@ function germanNames(text: string, folded: string, candidates: Candidate[], take
   };
   const usable = candidates.filter((c) => c.tokens.length > 0 && !c.line.byline && !c.line.shouting);
   const surnames = new Set<string>();
+  const nameWord = (t: Token) => !t.upper && !STOP.has(t.key) && !GERMAN_FUNCTION.has(t.key) && !TITLES.has(t.key) && !DEMONYMS.has(t.key) && !GERMAN_BODIES.has(t.key);
   for (const c of usable) {
     const k = c.tokens.findIndex((t) => FIRST_NAMES.has(t.key) || FIRST_NAMES.has(t.key.split("-")[0]!));
-    const part = k < 0 ? [] : c.tokens.slice(k);
+    let part = k < 0 ? [] : c.tokens.slice(k);
+    // "Sprecherin Cerstin Gammelin sagte": an office word, then two words closing the run, is a person even when the
+    // given name is not in the lists; the words must not read as German nouns ("Ministerin Annalena Baerbock" is found anyway).
+    const titled = c.tokens.length >= 3 && GERMAN_TITLE.test(c.tokens[c.tokens.length - 3]!.key) ? c.tokens.slice(-2) : [];
+    if (part.length < 2 && titled.length === 2 && titled.every((t) => nameWord(t) && !notAName(t.key) && !GERMAN_NOUN_END.test(t.key) && !t.key.includes("-"))) part = titled;
     if (part.length < 2 || part.length > 3) continue;
     // Every word a name's word; the surname may also be a place or a river ("Boris Rhein"), not a nationality or a title.
-    if (part.some((t, i) => t.upper || STOP.has(t.key) || TITLES.has(t.key) || DEMONYMS.has(t.key) || (i < part.length - 1 && i > 0 && notAName(t.key)))) continue;
+    if (part.some((t, i) => !nameWord(t) || (i < part.length - 1 && i > 0 && notAName(t.key)))) continue;
     const last = part[part.length - 1]!;
     surnames.add(last.key);
     push(part[0]!.start, last.end, "person");
@@ -169,28 +174,69 @@ function germanNames(text: string, folded: string, candidates: Candidate[], take
     bodies.add(m[1]!.toLowerCase());
     push(m.index!, m.index! + m[1]!.length, "organization");
   }
-  for (const m of folded.matchAll(/\((\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})\)/gu)) {
-    // Only right after a person just found: "Boris Rhein (CDU)", "Annette Widmann-Mauz (CDU)".
-    if (!out.some((n) => n.type === "person" && n.end === m.index! - 1)) continue;
-    bodies.add(m[1]!.toLowerCase());
-    push(m.index! + 1, m.index! + 1 + m[1]!.length, "organization");
-  }
+  const orgs: UnknownName[] = [];
   for (const c of usable) {
     const first = c.tokens[0]!;
     const last = c.tokens[c.tokens.length - 1]!;
-    // A party or body once named so is one wherever its letters recur ("Die CSU lehnt …").
-    for (const t of c.tokens) if (t.upper && bodies.has(t.key)) push(t.start, t.end, "organization");
-    if (c.tokens.length === 1) {
-      if (!first.upper && surnames.has(first.key)) push(first.start, first.end, "person");
-      continue;
+    // Bodies German writes by name alone ("ARD", "ZDF-Sommerinterview", "Verfassungsschutz", "Frauen Union"), and
+    // companies the generated list knows ("IBM", "Google"): wherever they stand, the name part of a compound. A word
+    // that is also an adjective ("Linke", "Grüne", "Freie") opening a sentence is the adjective.
+    for (let i = 0; i < c.tokens.length; i++) {
+      const t = c.tokens[i]!;
+      const two = c.tokens[i + 1] && `${t.key} ${c.tokens[i + 1]!.key}`;
+      if (two && GERMAN_BODIES.has(two) && !t.initial) {
+        push(t.start, c.tokens[i + 1]!.end, "organization");
+        i++;
+        continue;
+      }
+      const head = t.key.split("-")[0]!;
+      const short = head.length <= 3;
+      const acronym = /^\p{Lu}{2,}/u.test(text.slice(t.start, t.start + head.length));
+      const body = GERMAN_BODIES.has(head) && (short ? acronym : !t.initial || !GERMAN_ADJECTIVE_BODY.test(head));
+      const company = KNOWN_ORGS.has(head) && head.length >= 3 && (acronym || (!t.initial && !GERMAN_NOUN_END.test(head)));
+      if (body || company) {
+        push(t.start, t.start + head.length, "organization");
+      }
     }
+    if (c.tokens.length === 1) continue;
     if (c.tokens.length > 3 || c.tokens.some((t) => STOP.has(t.key) || t.upper || DEMONYMS.has(t.key))) continue;
-    const headLast = GERMAN_ORG_HEAD.test(last.key) && !first.initial;
+    // Opening a sentence or a caption, an organization's name still ends in its head word ("– Techniker Krankenkasse"),
+    // unless the run opens with a German article or determiner ("Jede Krankenkasse").
+    const headLast = GERMAN_ORG_HEAD.test(last.key) && !GERMAN_FUNCTION.has(first.key);
     const headFirst = c.tokens.length === 2 && GERMAN_ORG_HEAD.test(first.key) && last.key.split("-").some((p) => PLACES.has(p) || GERMAN_PLACE_END.test(p));
-    if (headLast || headFirst) push(first.start, last.end, "organization");
+    if (headLast || headFirst) {
+      push(first.start, last.end, "organization");
+      orgs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type: "organization" });
+    }
+  }
+  for (const m of folded.matchAll(/\((\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})\)/gu)) {
+    // Right after a person just found, a party: "Boris Rhein (CDU)", "Annette Widmann-Mauz (CDU)"; right after an
+    // organization, its short name: "Universitätsklinikum Heidelberg (UKHD)".
+    if (!out.some((n) => n.end === m.index! - 1)) continue;
+    bodies.add(m[1]!.toLowerCase());
+    push(m.index! + 1, m.index! + 1 + m[1]!.length, "organization");
+  }
+  // An organization's initials stand for it: "TK" after "Techniker Krankenkasse".
+  for (const o of orgs) {
+    const initials = o.text.split(/[\s-]+/).map((w) => w[0]).join("");
+    if (initials.length >= 2 && /^\p{Lu}+$/u.test(initials)) bodies.add(foldText(initials).toLowerCase());
+  }
+  for (const c of usable) {
+    const first = c.tokens[0]!;
+    // A party or body once named so is one wherever its letters recur ("Die CSU lehnt …", "der TK vorliegenden Daten").
+    // Alone, not opening a compound: "TK-Safe" is the insurer's app, not the insurer.
+    for (const t of c.tokens) if (t.upper && bodies.has(t.key)) push(t.start, t.end, "organization");
+    if (c.tokens.length === 1 && !first.upper && surnames.has(first.key)) push(first.start, first.end, "person");
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** Bodies named by an adjective ("die Linke", "die Grünen", "Freie Wähler"): opening a sentence, the word is the adjective. */
+const GERMAN_ADJECTIVE_BODY = /^(?:linke|linken|grune|grunen|freie|junge)$/;
+/** German office words that, right before a name, say a person is meant: "Sprecherin", "Kanzler", "Verteidigungsminister". */
+const GERMAN_TITLE = /(?:kanzler|minister|sprecher|prasident|chef|sekretar|botschafter|vorsitzende|direktor|leiter|inspekteur|beauftragte|burgermeister|abgeordnete|senator|general|oberst|admiral|richter|bischof|professor|herr|frau)(?:in|r|n)?$/;
+/** Endings of German common nouns: a word ending so is no surname ("Regierung", "Freiheit", "Mannschaft", "Kommission"). */
+const GERMAN_NOUN_END = /(?:ung|heit|keit|schaft|tion|sion|tat|ismus|nis|tum|ment|ling|chen|lein|ei|ik|ur|enz|anz)$/;
 
 /** The folded text with en and em dashes kept as such: folding makes them "-", which joins words. */
 function keepLongDashes(text: string): string {

@@ -19,8 +19,55 @@ export const FIRST_NAMES = new Set([...list(lexicon.firstNames), ...set(
     "katarina katrin kathrin karin birgit heike silke anke antje bärbel barbel dörte dorte gesine ilse inge jutta kerstin manuela petra sabine ulrike ursula " +
     "franziska johanna mareike nadine sandra simone tanja ute wiebke malu anja claudia christiane dagmar elke gabriele gudrun hannelore ingrid " +
     "sergej dmitrij dmitri wladimir wolodymyr jewgenij jewgeni juri jurij michail alexej alexei andrej nikolaj pjotr wassili walerij witali oleksandr " +
-    "olexander mykola dmytro andrij wiktor viktor vitali natalja jelena tatjana swetlana olena julija",
+    "olexander mykola dmytro andrij wiktor viktor vitali natalja jelena tatjana swetlana olena julija " +
+    // More German, Austrian and Swiss given names (older and newer generations), missing from the generated list:
+    // a Deutschlandfunk caption's "Alfons Mais" and a Berliner Zeitung text's "Cerstin Gammelin" went unmarked.
+    "alfons alois anton benedikt bernd berthold burkhard christoph eckart eckhard egon ekkehard elmar engelbert erwin ewald " +
+    "falk florian friedhelm friedemann fritz gebhard georg gernot gottfried gregor guido gunnar günther gunther hans hans-jürgen " +
+    "hans-peter hans-joachim hans-georg hans-ulrich heinz heinrich helge herbert heribert hermann hinrich hubert ignaz jan-marco " +
+    "jochen johannes josef jost julius karl karl-heinz karl-theodor klaus-dieter konrad konstantin kurt leopold lorenz ludwig " +
+    "lukas markus meinhard michael moritz nikolaus olaf ortwin oskar otmar ottmar pascal philipp reinhold rüdiger rudiger rupert " +
+    "sebastian sigmar sigurd stefan steffen sönke tilman tilo timm tobias ulf veit vinzenz waldemar walther werner wilfried " +
+    "wilhelm willi winfried wolf wolf-dieter xaver " +
+    "adelheid agnes almut andrea angelika anja anke annegret annette barbara beate bettina brigitte carola cerstin christa " +
+    "christel cornelia dorothee edeltraud elfriede elisabeth elke elsbeth erika friederike gabi gerda gertrud gisela gitta " +
+    "hedwig heidi heidemarie helga henriette hildegard irmgard isabel jana jasmin judith juliane karoline katja klara kristina " +
+    "lieselotte liesel luise margarete margit marianne marlene martina monika nicole renate rita roswitha ruth sibylle sigrid " +
+    "silvia sophie steffi susanne theresa ulla ute verena waltraud wiebke " +
+    "jewgenija ljudmila marija olga oksana irina galina larissa walentina wera nadeschda xenija " +
+    "anatolij arkadij boris denis fjodor gennadij grigorij igor iwan jaroslaw jegor jermolai juri konstantin leonid maxim " +
+    "nikita oleg pawel roman ruslan stanislaw taras timur wadim waleri walentin wassilij wiatscheslaw wjatscheslaw " +
+    "wladislaw wsewolod semjon",
 )]);
+
+/**
+ * German function words: articles, pronouns, determiners. A capitalised run opening with one is a sentence, not a
+ * name ("Jede Krankenkasse", "Diese Regierung"); the English STOP list lacks them.
+ */
+export const GERMAN_FUNCTION = set(`
+  der die das den dem des ein eine einer einem einen eines kein keine keiner keinem keinen jede jeder jedes jedem jeden
+  diese dieser dieses diesem diesen jene jener jenes alle allen aller viele vieler vielen manche mancher einige mehrere
+  sein seine seiner seinem seinen ihr ihre ihrer ihrem ihren unser unsere mein meine dein deine euer eure welche welcher
+  er sie es wir ihr man sich auch auf aus bei mit nach seit von vor zu zum zur im am ins ans beim vom durch fur gegen ohne
+  um unter uber wie wenn als ob dass weil doch noch nur schon sehr mehr nun dann denn
+  laut gemas gemass trotz wegen wahrend dank seitens zufolge innerhalb auserhalb ausserhalb neben zwischen hinter ab bis
+`);
+
+/**
+ * German broadcasters, papers, agencies, parties and federal bodies: names by themselves, which no shape of a German
+ * sentence tells from the nouns around them (tagesschau texts' "ZDF-Sommerinterview", "ARD", "Verfassungsschutz",
+ * "Frauen Union", "Linken-Fraktionsvorsitzenden"; n-tv's "Wehrmacht"). Folded, lower-case; several words joined by spaces.
+ */
+export const GERMAN_BODIES = new Set([...set(`
+  ard zdf 3sat arte phoenix deutschlandfunk deutschlandradio dlf mdr ndr rbb swr wdr hr br sr orf srf rtl sat.1 n-tv ntv
+  tagesspiegel handelsblatt taz faz nzz spiegel-online tagesschau heute-journal
+  verfassungsschutz bundesverfassungsschutz bundesverfassungsgericht bundesgerichtshof bundesnachrichtendienst bnd mad
+  bundesrat bundesbank bundeskartellamt bundesanwaltschaft generalbundesanwalt bundespolizei bundeskriminalamt bka
+  bundesrechnungshof bundesamt bundesagentur bundesnetzagentur bundesumweltamt bundeskanzleramt
+  wehrmacht reichswehr volksarmee stasi gestapo treuhand
+  linke linken grune grunen freie_wahler frauen_union junge_union werteunion bsw npd dkp piratenpartei odp
+  lufthansa siemens volkswagen daimler bosch basf thyssenkrupp rheinmetall telekom deutsche_bahn
+`)].map((w) => w.replace(/_/g, " ")));
 export const LAST_NAMES = list(lexicon.lastNames);
 export const PLACES = list(
   lexicon.places +

@@ -36,6 +36,8 @@ const KEYED = new RegExp(`(?<![\\p{L}\\p{N}])${KEYWORD} *(?:(?:Foto|Photo|Bild) 
 /** A bracketed credit: a credit word inside ("(AP Photo/Olivier Matthys)", "(© Copyright 2021 CBS …)") or only agencies ("(AFP)", "(AP/Keystone)"). */
 const BRACKETED = /\(([^()\n]{1,120})\)/g;
 const CREDIT_INSIDE = /(?:^|[^\p{L}])(?:Photos?|Fotos?|Bild|Image|Picture|Credit|Copyright)(?:[^\p{L}]|$)|©/u;
+/** A person's name before an agency in a bracketed credit: two to four capitalised words. */
+const PHOTOGRAPHER = new RegExp(`^${CAP}(?: ${CAP}){1,3}$`, "u");
 /** A slash chain closing a line or a sentence with an agency in it: "Sergei Chuzavkov/AFP/Getty Images". */
 const TRAILING = new RegExp(`(?<![\\p{L}\\p{N}/])${CHAIN} *$`, "u");
 
@@ -62,7 +64,10 @@ export function creditSpans(text: string): Span[] {
   for (const m of text.matchAll(KEYED)) spans.push({ start: m.index!, end: m.index! + m[0].trimEnd().length });
   for (const m of text.matchAll(BRACKETED)) {
     const inside = m[1]!.trim();
-    if (CREDIT_INSIDE.test(inside) || inside.split(/ ?\/ ?/).every((part) => AGENCY_WORD.test(part))) spans.push({ start: m.index!, end: m.index! + m[0].length });
+    const parts = inside.split(/ ?\/ ?/);
+    // "(Michael Kappeler/dpa)", a German caption's credit: a photographer's name, a slash, the agency.
+    const photographer = parts.length === 2 && AGENCY_WORD.test(parts[1]!) && PHOTOGRAPHER.test(parts[0]!);
+    if (CREDIT_INSIDE.test(inside) || photographer || parts.every((part) => AGENCY_WORD.test(part))) spans.push({ start: m.index!, end: m.index! + m[0].length });
   }
   // Line by line, the shapes tied to a line's start (datelines) or end (a credit closing a caption): tried where a
   // line has the mark they need, not at every word.
