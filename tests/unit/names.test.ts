@@ -130,6 +130,11 @@ describe("findUnknownNames on real-page errors", () => {
   it("takes the person after a long office title", () => {
     expect(names("Assistant Secretary of State for European and Eurasian Affairs Karen Donfried said")).toEqual(["Karen Donfried=person"]);
   });
+  it("takes no acronym spelled out as an operation or a law for an organization", () => {
+    expect(names("After the speech, the ATO (Anti-Terrorist Operation) went into action, and the OSCE (European Monitoring Mission) watched.")).toEqual([
+      "OSCE=organization", "European Monitoring Mission=organization",
+    ]);
+  });
   it("marks no one in a byline", () => {
     expect(names("By Ivan Petrovsky\nAmy Gibbons  Political Correspondent\nThe talks were led by Virginia Mayo.")).toEqual(["Virginia Mayo=person"]);
   });

@@ -93,6 +93,22 @@ describe("offices named without their holder", () => {
     expect(offices(text, "2023-07-24", "de")).toEqual(["russische Außenminister→lavrov", "Kremlsprecher→peskov", "Bundeskanzler→scholz"]);
     expect(offices("Der Bundeskanzler reiste ab.", "2023-07-24", "de-AT")).toEqual([]);
   });
+  it("reads German case endings, and 'der Kanzler' alone as Germany's on a German page (from tagesschau and stern texts)", () => {
+    expect(offices("Selenskyj hatte den Bundespräsidenten eingeladen. Er traf den ukrainischen Präsidenten.", "2023-07-24", "de")).toEqual(["ukrainischen Präsidenten→zelensky"]);
+    expect(offices("Der Kanzler werde sich mit ihm treffen. Das sagte der Sprecher des Kanzlers.", "2023-07-24", "de")).toEqual(["Kanzler→scholz", "Kanzlers→scholz"]);
+    // Austria has a Kanzler too: not on an Austrian page, nor in a sentence about Austria; not a former one; not before a name.
+    expect(offices("Der Kanzler werde sich treffen.", "2023-07-24", "de-AT")).toEqual([]);
+    expect(offices("In Wien sagte der Kanzler, er sei bereit. Der frühere Kanzler schwieg. Der Kanzler Scholz sprach.", "2023-07-24", "de")).toEqual([]);
+    // A plural is more than one holder: "die ukrainischen Präsidenten".
+    expect(offices("Die ukrainischen Präsidenten Poroschenko und Selenskyj", "2023-07-24", "de")).toEqual([]);
+  });
+  it("shares a qualifier between two offices ('Finland's president and PM'), and reads plural offices as none", () => {
+    const kb2: Knowledge = { ...kb, entities: [...kb.entities, person("niinisto", "Sauli Niinisto", [role("finland-president", "2012-03-01", "2024-03-01")]), person("marin", "Sanna Marin", [role("finland-prime-minister", "2019-12-10", "2023-06-20")])] };
+    const m2 = compileMatcher(kb2);
+    const at = (text: string) => findNames(text, m2, "en", "2022-05-13").mentions.filter((m) => m.office).map((m) => `${m.text}→${m.entityId}`);
+    expect(at("Earlier, Finland's president and PM called for it.")).toEqual(["Finland's president→niinisto", "PM→marin"]);
+    expect(at("Finland's foreign and defence ministers met.")).toEqual([]);
+  });
 });
 
 describe("appositiveAt", () => {

@@ -477,7 +477,7 @@ function classify(c: Candidate, lowerSeen: Set<string>): NameType | null {
   }
   if (tokens.length === 1) {
     const t = first;
-    if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) ? "organization" : null;
+    if (t.upper) return /\p{L}{2}/u.test(t.key) && !NOT_ACRONYMS.has(t.key) && !PLACES.has(t.key.replace(/\.$/, "")) && !spelledOutAsNoBody(line.tokens, t) ? "organization" : null;
     if (notAName(t.key)) return null;
     if (c.titled) return "person";
     if (LAST_NAMES.has(t.key) && !t.initial && !lowerSeen.has(t.key)) return "person";
@@ -504,6 +504,18 @@ const SURVEY_CATEGORIES = new Set(
   ("north south east west centre center central northeast northwest southeast southwest men women male female total all other others yes no " +
     "age gender sex village villages city cities town towns urban rural region regions respondents voters democrats republicans independents").split(" "),
 );
+
+/**
+ * An acronym spelled out in brackets right after it as an operation, an event or a law, not a body: "the ATO
+ * (Anti-Terrorist Operation)" in a Telegraph text was marked as an organization.
+ */
+function spelledOutAsNoBody(tokens: Token[], t: Token): boolean {
+  const k = tokens.indexOf(t);
+  if (tokens[k + 1]?.mark !== "(") return false;
+  const close = tokens.findIndex((x, i) => i > k + 1 && x.mark === ")");
+  const last = close > k + 2 ? tokens[close - 1]! : null;
+  return last !== null && !last.mark && (NOT_PERSON_ENDS.has(last.key) || /^(?:operations?|exercises?|programmes?|programs?|initiative|strategy|system)$/.test(last.key));
+}
 
 function afterTo(tokens: Token[], t: Token): boolean {
   return tokens[tokens.indexOf(t) - 1]?.key === "to";

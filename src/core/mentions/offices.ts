@@ -83,7 +83,7 @@ const NOUNS: [nouns: string[], suffixes: string[]][] = [
   [["defence minister", "defense minister", "minister of defence", "minister of defense"], ["defence-minister", "defence-secretary", "defense-secretary"]],
   [["defence secretary", "defense secretary", "secretary of defense"], ["defence-secretary", "defense-secretary", "defence-minister"]],
   [["secretary of state"], ["secretary-of-state"]],
-  [["prime minister", "premier"], ["prime-minister"]],
+  [["prime minister", "premier", "PM"], ["prime-minister"]],
   [["president"], ["president"]],
   [["vice president", "vice-president"], ["vice-president"]],
   [["chancellor"], ["chancellor"]],
@@ -96,17 +96,20 @@ const NOUNS: [nouns: string[], suffixes: string[]][] = [
 
 /** German office words (folded: "Außenminister" is "Ausenminister"), alone or closing a compound ("Nato-Generalsekretar"). */
 const GERMAN_NOUNS: [nouns: string[], suffixes: string[]][] = [
-  [["Ausenminister", "Ausenministerin", "Aussenminister", "Aussenministerin"], ["foreign-minister", "foreign-secretary", "secretary-of-state"]],
-  [["Verteidigungsminister", "Verteidigungsministerin"], ["defence-minister", "defence-secretary", "defense-secretary"]],
-  [["Prasident", "Prasidentin", "Staatschef", "Staatschefin"], ["president"]],
+  [["Ausenminister", "Ausenministerin", "Aussenminister", "Aussenministerin", "Ausenministers", "Aussenministers"], ["foreign-minister", "foreign-secretary", "secretary-of-state"]],
+  [["Verteidigungsminister", "Verteidigungsministerin", "Verteidigungsministers"], ["defence-minister", "defence-secretary", "defense-secretary"]],
+  [["Prasident", "Prasidentin", "Prasidenten", "Staatschef", "Staatschefin", "Staatschefs"], ["president"]],
   [["Regierungschef", "Regierungschefin", "Premierminister", "Premierministerin", "Ministerprasident", "Ministerprasidentin"], ["prime-minister"]],
-  [["Kanzler", "Kanzlerin"], ["chancellor"]],
+  [["Kanzler", "Kanzlerin", "Kanzlers"], ["chancellor"]],
   [["Generalsekretar", "Generalsekretarin", "Chef"], ["secretary-general"]],
   [["Sprecher", "Sprecherin"], ["press-secretary", "spokesperson"]],
 ];
 
 /** Words before the phrase that make it someone else: "the former Russian president", "the deputy foreign minister". */
 const NOT_THE_HOLDER = /(?:^|[^\p{L}])(?:former|ex|then|deputy|acting|late|future|next|previous|first|second|vice|would-be|ehemalige[nmrs]?|fruhere[nmrs]?|stellvertretende[nmrs]?|kunftige[nmrs]?|damalige[nmrs]?|Ex)[- ]+$/iu;
+
+/** Nouns that, after "and", are rarely a second office of the same country ("Russia's president and chief negotiator"). */
+const NOT_SHARED = /^(?:chief|Chief)$/;
 
 /** What may follow "chief" used as a noun: a mark, a verb ("warns", "declined", "also said"), a preposition. */
 const CHIEF_NEXT = /^(?:\s*$|\s*[^\p{L}\s]|\s+(?:\p{Lu}|[\p{Ll}]+(?:s|ed)(?![\p{L}])|(?:also|has|had|have|is|was|will|would|could|can|said|told|on|in|at|to|for|and|or|but|who|whose|as|from|with|after|before|during|over|hat|sagte|warnte|und|in|am)(?![\p{L}])))/u;
@@ -142,7 +145,7 @@ const GERMAN_QUALIFIER = alt(BODIES.flatMap(([, , , german]) => german));
 const GERMAN_COMPOUND = alt(BODIES.flatMap(([, , , , compounds]) => compounds));
 /** "der russische Ausenminister", "Russlands Prasident", "Nato-Generalsekretar", "Kremlsprecher", "Bundeskanzler". */
 const GERMAN = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?<gq>${GERMAN_QUALIFIER}) (?<gnoun>${GERMAN_NOUN_ALT})|(?<gc>${GERMAN_COMPOUND})-?(?<gcnoun>${GERMAN_NOUN_ALT}|${GERMAN_NOUN_ALT.toLowerCase()}))(?![\\p{L}\\p{N}-])`,
+  `(?<![\\p{L}\\p{N}])(?:(?<gq>${GERMAN_QUALIFIER}) (?<gnoun>${GERMAN_NOUN_ALT})|(?<gc>${GERMAN_COMPOUND})-?(?<gcnoun>${GERMAN_NOUN_ALT}|${GERMAN_NOUN_ALT.toLowerCase()})|(?<=(?:^|[^\\p{L}])[Dd](?:er|ie|em|en|es) )(?<gbare>Kanzler|Kanzlerin|Kanzlers))(?![\\p{L}\\p{N}-])`,
   "gu",
 );
 
@@ -203,8 +206,11 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
     re.lastIndex = 0;
     for (const m of phrases(folded, re, re === ENGLISH ? ENGLISH_NOUN : GERMAN_NOUN_ANY)) {
       const g = m.groups!;
-      const qualifier = g.poss ?? g.adj ?? g.of ?? g.gq ?? g.gc;
-      const noun = g.pnoun ?? g.anoun ?? g.onoun ?? g.gnoun ?? g.gcnoun;
+      // "der Kanzler" on a German page is Germany's (not on an Austrian or Swiss one, nor in a sentence about Austria).
+      const bare = g.gbare !== undefined;
+      if (bare && (austrianOrSwiss || /osterreich|wien/i.test(folded.slice(...sentenceOf(folded, m.index!, m.index! + m[0].length))))) continue;
+      const qualifier = bare ? "Deutschlands" : (g.poss ?? g.adj ?? g.of ?? g.gq ?? g.gc);
+      const noun = g.pnoun ?? g.anoun ?? g.onoun ?? g.gnoun ?? g.gcnoun ?? g.gbare;
       if (!qualifier || !noun) continue;
       const prefix = BODY_BY_WORD.get(qualifier.replace(/^the /i, "").toLowerCase());
       const suffixes = SUFFIXES_BY_NOUN.get(noun.toLowerCase());
@@ -220,6 +226,8 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
       if (NOT_THE_HOLDER.test(before)) continue;
       // "a UK defence minister", "an American president", "no U.S. president": one of several, or anyone who holds it.
       if (/(?:^|[^\p{L}])(?:an?|one|any|every|no|ein|eine|einen|einem|jede[nmr]?|kein|keine)\s+$/iu.test(before)) continue;
+      // "die Präsidenten Steinmeier und Selenskyj", "die Bundespräsidenten": plural, more than one holder.
+      if (/^(?:Prasidenten|Staatschefs)$/.test(noun) && /(?:^|[^\p{L}])(?:die|beiden|zwei|alle[nr]?)\s+$/iu.test(before)) continue;
       // "NATO's chief rival": "chief" as an adjective.
       if (/^chef$|^chief$/i.test(noun) && !CHIEF_NEXT.test(folded.slice(end, end + 20))) continue;
 
@@ -237,6 +245,14 @@ export function findOffices(text: string, table: OfficeTable, options: OfficeOpt
       if (years.some((y) => [`${y}-01-01`, `${y}-12-31`].some((d) => { const then = holderOn(table, prefix, suffixes, d); return then !== null && then.entity !== holder.entity; }))) continue;
       if (out.some((o) => o.start < end && o.end > start)) continue;
       out.push({ start, end, entity: holder.entity, office: holder.office });
+      // "Finland's president and PM": the qualifier is shared; "the foreign and defence ministers" (plural) matches no noun.
+      const shared = re === ENGLISH ? new RegExp(`^ and (${NOUN_ALT})(?![\\p{L}\\p{N}-])`, "u").exec(folded.slice(end, end + 40)) : null;
+      const second = shared && SUFFIXES_BY_NOUN.get(shared[1]!.toLowerCase());
+      if (shared && second && !NOT_SHARED.test(shared[1]!)) {
+        const at = end + 5;
+        const other = holderOn(table, prefix, second, day);
+        if (other && other.entity !== holder.entity && !nextToName(folded, at, at + shared[1]!.length, named)) out.push({ start: at, end: at + shared[1]!.length, entity: other.entity, office: other.office });
+      }
       start = end;
     }
   }
