@@ -171,6 +171,13 @@ describe("findUnknownNames on real-page errors", () => {
     // A preposition or an article opening the run is not part of the name: "Laut Verteidigungsministerium".
     expect(de("Laut Verteidigungsministerium sind 400 Soldaten dort. Jede Krankenkasse zahlt.")).toEqual([]);
   });
+  it("takes the examples after a German kind of organization and 'wie' as organizations (from heise and a health-IT page)", () => {
+    const de = (text: string) => findUnknownNames(text, [], { lang: "de" }).map((n) => `${n.text}=${n.type}`);
+    expect(de("Den Standard nutzen Firmen wie Evernote, Dropbox oder Google ein.")).toEqual(["Evernote=organization", "Dropbox=organization", "Google=organization"]);
+    expect(de("Betreibergesellschaften wie Agaplesion, die Helios Kliniken, Vivantes und andere.")).toEqual(["Agaplesion=organization", "Helios Kliniken=organization", "Vivantes=organization"]);
+    // Not after another kind of noun, and no place among the examples.
+    expect(de("Städte wie Bonn und Tiere wie Elefanten. Sender wie Berlin und Hamburg.")).toEqual([]);
+  });
   it("takes two name words after a German office word as a person, with or without a listed given name", () => {
     const de = (text: string) => findUnknownNames(text, [], { lang: "de" }).map((n) => `${n.text}=${n.type}`);
     // A Berliner Zeitung text's "Sprecherin Cerstin Gammelin"; a Deutschlandfunk caption's "Alfons Mais" (now a listed given name).

@@ -209,6 +209,24 @@ function germanNames(text: string, folded: string, candidates: Candidate[], take
       orgs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type: "organization" });
     }
   }
+  // "Firmen wie Evernote, Dropbox oder Google", "Betreibergesellschaften wie Agaplesion, die Helios Kliniken, Vivantes":
+  // the examples of a kind of organization are organizations, up to the first item that is not a capitalised name.
+  for (const m of folded.matchAll(EXAMPLES_OF_ORGS)) {
+    if (!KIND_OF_ORGS.test(m[1]!.toLowerCase())) continue;
+    let at = m.index! + m[0].length;
+    for (let n = 0; n < 8; n++) {
+      const item = EXAMPLE_ITEM.exec(folded.slice(at, at + 80));
+      if (!item) break;
+      const start = at + item[0].length - item[1]!.length;
+      const words = item[1]!.split(" ").map((w) => w.toLowerCase());
+      if (words.some((w) => PLACES.has(w) || DEMONYMS.has(w) || STOP.has(w) || GERMAN_FUNCTION.has(w))) break;
+      if (!out.some((o) => o.start < start + item[1]!.length && o.end > start)) push(start, start + item[1]!.length, "organization");
+      at += item[0].length;
+      const sep = /^(?:, | und | oder | sowie )/.exec(folded.slice(at, at + 7));
+      if (!sep) break;
+      at += sep[0].length;
+    }
+  }
   for (const m of folded.matchAll(/\((\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})\)/gu)) {
     // Right after a person just found, a party: "Boris Rhein (CDU)", "Annette Widmann-Mauz (CDU)"; right after an
     // organization, its short name: "Universitätsklinikum Heidelberg (UKHD)".
@@ -231,6 +249,11 @@ function germanNames(text: string, folded: string, candidates: Candidate[], take
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A plural noun for a kind of organization, then "wie": its examples follow ("Firmen wie …", "Anbieter wie …"). */
+const EXAMPLES_OF_ORGS = /(?<![\p{L}])(\p{Lu}\p{Ll}+) wie /gu;
+const KIND_OF_ORGS = /(?:unternehmen|anbieter|firmen|konzerne|gesellschaften|dienste|plattformen|kliniken|klinikbetreiber|krankenhauser|parteien|sender|zeitungen|organisationen|verbande|banken|hersteller|versicherer|krankenkassen|handelsketten)$/;
+/** One example: an article perhaps, then one to three capitalised words. */
+const EXAMPLE_ITEM = /^(?:(?:der|die|das|dem|den|des) )?(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*){0,2})(?![\p{L}\p{N}])/u;
 /** Bodies named by an adjective ("die Linke", "die Grünen", "Freie Wähler"): opening a sentence, the word is the adjective. */
 const GERMAN_ADJECTIVE_BODY = /^(?:linke|linken|grune|grunen|freie|junge)$/;
 /** German office words that, right before a name, say a person is meant: "Sprecherin", "Kanzler", "Verteidigungsminister". */
