@@ -259,13 +259,24 @@ interface Form {
   title: number;
 }
 
-/** Each list of forms prepared once, on first use. */
-const preparedForms = new WeakMap<readonly string[], Form[]>();
+/**
+ * A list of forms, and the same forms by their second word or mark (lower-cased), each list followed by the
+ * one-word forms: most words that open a form ("the", "Russian", "Sergej") open dozens, and the word after them
+ * picks the few worth trying, in the same longest-first order.
+ */
+interface Prepared {
+  all: Form[];
+  bySecond: Map<string, Form[]>;
+  single: Form[];
+}
 
-function prepare(forms: readonly string[]): Form[] {
+/** Each list of forms prepared once, on first use. */
+const preparedForms = new WeakMap<readonly string[], Prepared>();
+
+function prepare(forms: readonly string[]): Prepared {
   let prepared = preparedForms.get(forms);
   if (!prepared) {
-    prepared = forms.map((f) => {
+    const all = forms.map((f) => {
       const parts = f.split(" ");
       // "Lt. Gen. Ben Hodges": every title and its full stop.
       let title = 0;
@@ -273,9 +284,31 @@ function prepare(forms: readonly string[]): Form[] {
       if (title >= parts.length) title = 0;
       return { parts, upper: parts.map((p) => p.toUpperCase()), key: foldName(parts.join(" ")), title };
     });
+    const single = all.filter((f) => f.parts.length === 1);
+    const bySecond = new Map<string, Form[]>();
+    for (const f of all) if (f.parts.length > 1) (bySecond.get(f.parts[1]!.toLowerCase()) ?? bySecond.set(f.parts[1]!.toLowerCase(), []).get(f.parts[1]!.toLowerCase())!).push(f);
+    for (const list of bySecond.values()) list.push(...single);
+    prepared = { all, bySecond, single };
     preparedForms.set(forms, prepared);
   }
   return prepared;
+}
+
+/** The word (letters, digits) or the single mark at `at`. */
+const NEXT_WORD = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/uy;
+
+/** The forms worth trying at a word: those whose second part is the next word or mark (or its genitive, in German). */
+function formsToTry(prepared: Prepared, folded: string, end: number, german: boolean): Form[] {
+  if (prepared.bySecond.size === 0) return prepared.single;
+  let at = end;
+  while (folded[at] === " ") at++;
+  NEXT_WORD.lastIndex = at;
+  const next = NEXT_WORD.exec(folded);
+  if (!next) return prepared.single;
+  const key = next[0].toLowerCase();
+  // "Sergej Lawrows": the genitive -s of a two-word form's last word.
+  if (german && key.endsWith("s") && prepared.bySecond.has(key.slice(0, -1))) return prepared.all;
+  return prepared.bySecond.get(key) ?? prepared.single;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -290,7 +323,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && (c < "\u0080" ?
  * left out of the mark.
  */
 function matchForm(folded: string, start: number, first: string, forms: readonly string[], german: boolean): { start: number; end: number; key: string } | null {
-  for (const form of prepare(forms)) {
+  for (const form of formsToTry(prepare(forms), folded, start + first.length, german)) {
     const { parts, upper } = form;
     if (!sameWord(parts[0]!, upper[0]!, first)) continue;
     let end = start + first.length;

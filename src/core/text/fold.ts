@@ -40,8 +40,9 @@ export function foldText(text: string): string {
   let plainRun = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Fast path: printable ASCII is kept as is.
-    if (code >= 0x21 && code <= 0x7e) continue;
+    // Fast path: printable ASCII, the space and the block boundary "\n" are kept as they are (a slice and a
+    // concatenation for every space cost a tenth of known-name matching).
+    if ((code >= 0x20 && code <= 0x7e) || code === 0x0a) continue;
     out += text.slice(plainRun, i) + foldChar(text[i]!);
     plainRun = i + 1;
   }
