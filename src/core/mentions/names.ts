@@ -143,7 +143,10 @@ const GERMAN_BODY = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{Ll}]?\p{Lu}{1,3})-(?:\p{L
  * a first name and a surname (the office words before it left out, the surname then a person wherever it recurs:
  * "Boris Rhein" makes "sagte Rhein" a person); a party or body in a compound of its office ("CSU-Chef") or in
  * brackets after a person ("Boris Rhein (CDU)"), then wherever it recurs; a run ending in an organization word or
- * such a word and a place ("Techniker Krankenkasse", "Universitatsklinikum Heidelberg"). Anything else stays quiet.
+ * such a word and a place ("Techniker Krankenkasse", "Universitatsklinikum Heidelberg"), its bracketed short name and
+ * its initials ("(UKHD)", "TK"); two name words after an office word ("Sprecherin Cerstin Gammelin"); the bodies
+ * German names alone (GERMAN_BODIES: "ARD", "Verfassungsschutz"); the examples after a kind of organization
+ * ("Firmen wie Evernote, Dropbox oder Google"). Anything else stays quiet.
  */
 function germanNames(text: string, folded: string, candidates: Candidate[], taken: readonly Taken[], credits: readonly Span[]): UnknownName[] {
   const out: UnknownName[] = [];
