@@ -110,6 +110,14 @@ describe("findMentions", () => {
     expect(findMentions("Kremlsprecher Peskow sagte", m).map((x) => x.text)).toEqual(["Peskow"]);
     expect(findMentions("Außenminister Maas sagte", matcher).map((x) => x.text)).toEqual(["Maas"]);
   });
+  it("links a context alias after an office of a country and a comma (a Deutschlandfunk caption)", () => {
+    const kb = tinyKnowledge();
+    kb.entities.push({ ...kb.entities[0]!, id: "sakaliene", type: "person", name: "Dovile Sakaliene", aliases: [], contextAliases: ["Sakaliene"] });
+    const m = compileMatcher(kb);
+    expect(findMentions("neben Verteidigungsministerin von Litauen, Sakaliene, und", m, { lang: "de" }).map((x) => x.text)).toEqual(["Sakaliene"]);
+    expect(findMentions("the Minister of Defence of Lithuania, Sakaliene, said", m).map((x) => x.text)).toEqual(["Sakaliene"]);
+    expect(findMentions("in the Republic of Lithuania, Sakaliene said", m)).toEqual([]);
+  });
   it("reads a German genitive -s as the name, in German only", () => {
     expect(findMentions("Lawrows Rede: Lavrovs Rede und Sergei Lavrovs Antwort", matcher, { lang: "de" }).map((x) => x.text)).toEqual(["Lavrov", "Sergei Lavrov"]);
     expect(findMentions("Stoltenbergs Rede und Jens Stoltenbergs Antwort", matcher, { lang: "de" }).map((x) => x.text)).toEqual(["Stoltenberg", "Jens Stoltenberg"]);

@@ -38,6 +38,12 @@ const TITLE_BEFORE = new RegExp(
   "u",
 );
 
+/**
+ * An office of a country or body, then a comma, right before a name: "Verteidigungsministerin von Litauen, Sakaliene"
+ * (a Deutschlandfunk caption), "the Minister of Defence of Lithuania, Sakaliene".
+ */
+const TITLE_OF_BEFORE = /(?:^|[^\p{L}])\p{L}*(?:[Mm]inister|[Pp]resident|[Pp]rasident|[Ss]ecretary|[Ss]precher|[Ss]pokes(?:man|woman|person)|[Kk]anzler|[Cc]hancellor)(?:in)? (?:von|of|der|des)(?: \p{Lu}[\p{L}-]*| of| the){1,3}, $/u;
+
 /** Titles an alias may open with ("Sen. John McCain", "Sir Keir Starmer"): the mark starts after them. */
 const LEADING_TITLE = /^(?:sir|dame|lord|lady|sen|rep|gen|adm|dr|mr|mrs|ms|president|prime minister|col|lt|maj|capt)$/;
 
@@ -204,7 +210,8 @@ function resolve(owners: [number, 0 | 1][], introduced: Map<number, number>, fol
     }
   }
   if (best !== undefined) return best;
-  if (owners.length === 1 && TITLE_BEFORE.test(folded.slice(Math.max(0, at - 40), at))) return owners[0]![0];
+  const before = folded.slice(Math.max(0, at - 60), at);
+  if (owners.length === 1 && (TITLE_BEFORE.test(before.slice(-40)) || TITLE_OF_BEFORE.test(before))) return owners[0]![0];
   return undefined;
 }
 
