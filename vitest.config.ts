@@ -9,6 +9,9 @@ export default defineConfig({
   // As in the builds that ship (build.mjs sets it true only for dist/test/).
   define: { __BACKSTORY_TEST__: "false" },
   test: {
+    // Some unit tests read every fixture page; on a loaded 2-core machine (CI beside other work) 5 s is not enough.
+    // A limit only stops a hung test: speed is the bench's to print, never a test's to assert.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
