@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { parseMentionLines, type PageSummary } from "../shared/messages";
-import { askTab, send, sendToTab, showTab } from "../shared/runtime";
+import { askTab, sendToTab, showTab } from "../shared/runtime";
 import { t } from "../shared/i18n";
 import { marksOn, withSite, type Settings } from "../shared/settings";
 import { loadSettings, saveSettings, watchSettings } from "../shared/settings-store";
-import { watchSummary } from "../shared/summary-store";
+import { readSummary, watchSummary } from "../shared/summary-store";
 import { PageView } from "./PageView";
 import { useViews } from "./lazy";
 import { dayLine } from "../shared/ui/BriefingBody";
@@ -15,25 +15,31 @@ export interface PopupProps {
   tabId: number | null;
   /** An entity to open at once (the card's "Open full entry"). */
   entity: string | null;
+  /** The tab's summary as stored when the popup opened (read before the first render, src/popup/index.tsx); null when none was. */
+  stored: PageSummary | null;
 }
 
 /** The toolbar panel: the article in context. */
-export function App({ tabId, entity }: PopupProps) {
-  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+export function App({ tabId, entity, stored }: PopupProps) {
+  // A stored summary is on screen in the first render; without one, "Reading…" until the page reports.
+  const [summary, setSummary] = useState<PageSummary | null | undefined>(stored ?? (tabId === null ? null : undefined));
   const [settings, setSettings] = useState<Settings | null>(null);
   const [view, setView] = useState<View>("page");
   const [focus, setFocus] = useState<string | null>(entity);
 
+  const show = (found: PageSummary | null) => {
+    if (found) return setSummary(found);
+    if (tabId === null) return setSummary(null);
+    // No summary yet: a page the gate stopped before detection reads itself when asked (src/content/standby.ts), a
+    // page being read reports when done; either report comes through watchSummary. No content script, no answer.
+    return sendToTab(tabId, { type: "read-page" }).then(() => undefined, () => setSummary(null));
+  };
   const refresh = () => {
     if (tabId === null) return setSummary(null);
-    send({ type: "get-summary", tabId }).then((found) => {
-      if (found) return setSummary(found);
-      // No summary yet: a page the gate stopped before detection reads itself when asked (src/content/standby.ts), a
-      // page being read reports when done; either report comes through watchSummary. No content script, no answer.
-      return sendToTab(tabId, { type: "read-page" }).then(() => undefined, () => setSummary(null));
-    }, () => setSummary(null));
+    readSummary(tabId).then(show, () => setSummary(null));
   };
-  useEffect(refresh, [tabId]);
+  // What index.tsx read before the first render is this tab's summary; none stored yet, the page is asked to read.
+  useEffect(() => void (stored === null ? show(null) : undefined), [tabId]);
   // The page's summary as the background stores it: after a settings change, a scan anyway, a navigation.
   useEffect(() => (tabId === null ? undefined : watchSummary(tabId, refresh)), [tabId]);
   useEffect(() => {

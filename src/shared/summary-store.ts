@@ -1,5 +1,17 @@
 import browser from "webextension-polyfill";
-import { summaryKey } from "./messages";
+import { isStoredSummary, summaryKey, type PageSummary } from "./messages";
+
+/**
+ * The summary the background stored for a tab, read straight from session storage (extension pages may read it:
+ * its access level stays the default, trusted contexts only), null when there is none. The popup reads it so,
+ * not through a message: its first render then waits for no service worker, which may be asleep and must
+ * parse the knowledge file and the matcher before it answers. Validated as any stored value is.
+ */
+export async function readSummary(tabId: number): Promise<PageSummary | null> {
+  const key = summaryKey(tabId);
+  const stored: unknown = (await browser.storage.session.get(key))[key];
+  return isStoredSummary(stored) ? stored.summary : null;
+}
 
 /**
  * Calls back whenever the background stores or drops the summary of a tab
