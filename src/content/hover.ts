@@ -48,8 +48,9 @@ export function startHover(doc: Document, options: HoverOptions): Hover {
   // A name wrapped over two lines: aligned to its first line, clear of both.
   const anchorOf = (m: PaintedMark) => {
     const box = m.range.getBoundingClientRect();
-    const first = m.range.getClientRects()[0] ?? box;
-    return { left: first.left, top: box.top, width: first.width, height: box.height };
+    const rects = Array.from(m.range.getClientRects(), (r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
+    const first = rects[0] ?? box;
+    return { left: first.left, top: box.top, width: first.width, height: box.height, lines: rects.length > 0 ? rects : undefined };
   };
 
   const render = (index: number, briefing: Briefing | null) => {

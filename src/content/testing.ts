@@ -29,6 +29,8 @@ export interface CardSnapshot {
   settled: boolean;
   /** It scrolls inside (its content is taller than its box). */
   scrolls: boolean;
+  /** Where it sits by the name: "below", "above", "left" or "right" (src/core/layout/place.ts). */
+  side: string | null;
 }
 
 let root: { host: HTMLElement; shadow: ShadowRoot } | null = null;
@@ -83,5 +85,6 @@ function cardSnapshot(): CardSnapshot | null {
     className: card.className,
     settled: card.getAnimations().every((a) => a.playState === "finished"),
     scrolls: card.scrollHeight > card.clientHeight + 1,
+    side: card.dataset.side ?? null,
   };
 }

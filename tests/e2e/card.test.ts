@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type TestPage } from "./browsers";
-import { bringTo, card, cardText, hasCard, messageTab, openDemo, openPopupFor, sleep, waitForCard, waitForNoCard, type Demo } from "./page";
+import { bringTo, card, cardText, hasCard, messageTab, openDemo, openPopupFor, sleep, waitForCard, waitForNoCard, zoomTab, type Demo } from "./page";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
 
@@ -146,6 +146,21 @@ async function openCardOn(page: TestPage, text: string, nth = 0): Promise<{ heig
   return { height: r.bottom - r.top, scrolls };
 }
 
+/** The boxes of the nth painted mention of `text` (one per line it takes), as they sit in the window now. */
+function nameLines(page: TestPage, text: string, nth: number): Promise<{ left: number; top: number; right: number; bottom: number }[]> {
+  return page.evaluateWith(([wanted, n]) => {
+    const found: Range[] = [];
+    for (const [key, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
+      if (/^backstory-underline-/.test(key)) for (const r of h) if (r.toString() === wanted) found.push(r);
+    }
+    found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return [...found[n]!.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  }, [text, nth] as const);
+}
+
+const intersects = (a: { left: number; top: number; right: number; bottom: number }, b: typeof a) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 describe.each(browsers)("the card at a glance in %s", (name) => {
   /** One mention of each known entity the demo marks; Stoltenberg's card, with two roles, is the tallest. */
   const NAMES = ["Lavrov", "Western Defense Alliance", "Russian embassy to NATO", "NATO military liaison office", "NATO information office", "Jens Stoltenberg", "Kremlin", "Dmitry Peskov", "Vladimir Putin", "UN General Assembly", "NATO-Russia Council", "Heiko Maas", "EU"];
@@ -212,21 +227,51 @@ describe.each(browsers)("the card at a glance in %s", (name) => {
         const at = await bringTo(page, text, y, nth);
         await page.mouseMove(at.x, at.y);
         const card = (await waitForCard(page, 5_000, (c) => /Sources/.test(c.text) && c.settled)).rect;
-        // The name's painted range, as it sits in the window now.
-        const line = await page.evaluateWith(([wanted, n]) => {
-          const found: Range[] = [];
-          for (const [key, h] of CSS.highlights as unknown as Map<string, Iterable<Range>>) {
-            if (/^backstory-underline-/.test(key)) for (const r of h) if (r.toString() === wanted) found.push(r);
-          }
-          found.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-          const rect = found[n]!.getBoundingClientRect();
-          return { top: rect.top, bottom: rect.bottom };
-        }, [text, nth] as const);
+        // The name's painted range, as it sits in the window now: from the top of its first line to the bottom of its last.
+        const lines = await nameLines(page, text, nth);
+        const line = { top: Math.min(...lines.map((l) => l.top)), bottom: Math.max(...lines.map((l) => l.bottom)) };
         expect(card.right - card.left, text).toBeLessThanOrEqual(360);
         const overlaps = card.top < line.bottom && card.bottom > line.top;
         expect(overlaps, `${text} at ${y}: card ${card.top}–${card.bottom}, name ${line.top}–${line.bottom}`).toBe(false);
         if (text === "Jens Stoltenberg") await page.screenshot(path.join(OUTPUT, `${name}-card-360.png`));
       }
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("at 200 % zoom, with the name mid-window, neither covers the name nor runs past the window", async () => {
+    const demo = await openDemo(name);
+    try {
+      const { page } = demo;
+      await zoomTab(page, 2);
+      await page.bringToFront();
+      const viewport = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight }));
+      expect(viewport.height).toBeLessThan(500);
+      const sides = new Set<string>();
+      // Left, middle and right of the column; the two-role card (Stoltenberg) is the tallest.
+      for (const [text, nth] of [["Jens Stoltenberg", 0], ["Lavrov", 0], ["Vladimir Putin", 0], ["Heiko Maas", 0], ["NATO-Russia Council", 1], ["Dmitry Peskov", 0]] as const) {
+        await page.mouseMove(2, 2);
+        await page.press("Escape");
+        await waitForNoCard(page, 2_000);
+        const at = await bringTo(page, text, viewport.height / 2, nth);
+        await page.mouseMove(at.x, at.y);
+        const shown = await waitForCard(page, 5_000, (c) => /Sources/.test(c.text) && c.settled);
+        const r = shown.rect;
+        const lines = await nameLines(page, text, nth);
+        const where = `${text}: card ${JSON.stringify(r)} (${shown.side}), name ${JSON.stringify(lines)}, window ${viewport.width}×${viewport.height}`;
+        for (const l of lines) expect(intersects(r, l), where).toBe(false);
+        expect(r.left, where).toBeGreaterThanOrEqual(0);
+        expect(r.top, where).toBeGreaterThanOrEqual(0);
+        expect(r.right, where).toBeLessThanOrEqual(viewport.width);
+        expect(r.bottom, where).toBeLessThanOrEqual(viewport.height);
+        // Beside the name when above and below are too short: the whole short card, no inner scrolling.
+        expect(shown.scrolls, where).toBe(false);
+        sides.add(shown.side ?? "none");
+        if (text === "Jens Stoltenberg") await page.screenshot(path.join(OUTPUT, `${name}-card-zoom200-middle.png`));
+      }
+      // These names mid-window leave too little room above or below for the taller cards: some go beside.
+      expect([...sides].some((s) => s === "left" || s === "right"), [...sides].join(", ")).toBe(true);
     } finally {
       await demo.close();
     }

@@ -1,6 +1,6 @@
 import { render } from "preact";
 import { Card, type CardProps } from "./Card";
-import { placeCard, type Rect } from "../../core/layout/place";
+import { placeCard, type Anchor } from "../../core/layout/place";
 import css from "./card.css";
 import { exposeCardRoot } from "../testing";
 
@@ -26,7 +26,7 @@ export function removeLeftoverHosts(doc: Document): void {
 const GUARDED_EVENTS = ["click", "auxclick", "keydown", "keyup", "mousedown", "mouseup", "pointerdown", "pointerup", "input", "submit"];
 
 export interface CardHost {
-  show(props: CardProps, anchor: Rect): void;
+  show(props: CardProps, anchor: Anchor): void;
   hide(): void;
   /** Whether an event target is our card (events from inside a shadow root are retargeted to its host). */
   contains(target: EventTarget | null): boolean;
@@ -88,8 +88,18 @@ export function createCardHost(doc: Document): CardHost {
       render(<Card {...props} />, el);
       const card = el.firstElementChild as HTMLElement | null;
       if (!card) return;
-      const size = { width: card.offsetWidth || 320, height: card.offsetHeight || 200 };
+      // Measured as the stylesheet lays it out: a width or cap from an earlier placement goes first.
+      card.style.width = card.style.maxHeight = "";
+      const heightAt = (width: number) => {
+        card.style.width = `${width}px`;
+        const height = card.offsetHeight;
+        card.style.width = "";
+        return height;
+      };
+      const size = { width: card.offsetWidth || 320, height: card.offsetHeight || 200, heightAt };
       const place = placeCard(anchor, size, { width: view.innerWidth, height: view.innerHeight });
+      if (place.width !== null) card.style.width = `${place.width}px`;
+      if (place.maxHeight !== null) card.style.maxHeight = `${place.maxHeight}px`;
       card.style.left = `${place.left}px`;
       card.style.top = `${place.top}px`;
       card.dataset.side = place.side;
