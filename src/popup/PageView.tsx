@@ -33,8 +33,10 @@ export function PageView({ summary, date, views, onOpen, onShowInPage, onSetDate
           <ul>
             {summary.unknown.map((u) => (
               <li key={u.text} data-unknown={u.text}>
-                <span class="name">{u.text}</span>
-                <span class="muted"> · {u.type === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson")}</span>
+                <span class="who">
+                  <span class="name">{u.text}</span>
+                  <span class="muted"> · {u.type === "organization" ? t("kindUnknownOrganization") : t("kindUnknownPerson")}</span>
+                </span>
                 <span class="count" aria-label={t("mentions", u.count)}>{u.count}</span>
                 <button type="button" class="link" onClick={() => onShowInPage(null, u.text)}>{t("showInPage")}</button>
               </li>

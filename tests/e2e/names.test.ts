@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type TestPage } from "./browsers";
-import { bringTo, cardText, openPage, paintedTexts, waitForCard, waitForNoCard, type Demo } from "./page";
+import { bringTo, cardText, openPage, openPopupFor, paintedTexts, waitForCard, waitForNoCard, type Demo } from "./page";
 
 /**
  * tests/fixtures/pages/names.html: an article (22 December 2021) whose names the briefing file mostly lacks,
@@ -20,7 +20,32 @@ describe.each(browsers)("names the briefing file lacks, in %s", (name) => {
   afterAll(() => demo?.close());
 
   it("marks the unknown person, and nothing in the byline, the dateline or the photo credits", async () => {
-    expect(await page.evaluateWith(paintedTexts, "unknown")).toEqual(["Marta Kowalczyk", "Kowalczyk"]);
+    expect(await page.evaluateWith(paintedTexts, "unknown")).toEqual(["Marta Kowalczyk", "Elena Marchetti", "Kowalczyk"]);
+  });
+
+  it("lists them in the popup under Other names, their counts and Show in page in columns", async () => {
+    const { popup } = await openPopupFor(demo.browser);
+    try {
+      await popup.waitFor(() => document.querySelector('details.unknown [data-unknown="Elena Marchetti"]') !== null);
+      await popup.click("details.unknown summary");
+      await popup.waitFor(() => document.querySelector("details.unknown[open]") !== null);
+      const rows = await popup.evaluate(() =>
+        Array.from(document.querySelectorAll("details.unknown [data-unknown]"), (li) => ({
+          name: li.querySelector(".name")!.textContent,
+          count: li.querySelector(".count")!.getBoundingClientRect().right,
+          button: li.querySelector("button")!.getBoundingClientRect().left,
+        })),
+      );
+      // Names of different lengths, the same columns.
+      expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(["Marta Kowalczyk", "Elena Marchetti", "Kowalczyk"]));
+      for (const r of rows) {
+        expect(Math.abs(r.count - rows[0]!.count), r.name!).toBeLessThan(1);
+        expect(Math.abs(r.button - rows[0]!.button), r.name!).toBeLessThan(1);
+      }
+      await popup.screenshot(path.join(OUTPUT, `${name}-popup-other-names.png`));
+    } finally {
+      await popup.close();
+    }
   });
 
   it("says what the article says about an unknown name, and honestly that the briefing file has nothing on it", async () => {

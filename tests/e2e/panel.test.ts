@@ -109,6 +109,20 @@ describe.each(browsers)("the popup in %s", (name) => {
     const involving = all.filter((e) => e.involves).length;
     expect(involving).toBeGreaterThan(5);
     expect(involving).toBeLessThan(all.length / 2);
+    // One or two lines per event (a longer title is cut until the event is opened), the marker on the title's first line.
+    const rows = await popup.evaluate(() => {
+      // Only the open year's events are laid out.
+      return Array.from(document.querySelectorAll(".timeline details.year[open] li.event"), (li) => {
+        const line = li.querySelector(".line")!;
+        const lineHeight = parseFloat(getComputedStyle(line).lineHeight);
+        const dot = li.querySelector(".dot")?.getBoundingClientRect() ?? null;
+        const first = line.getClientRects()[0]!;
+        return { lines: line.getBoundingClientRect().height / lineHeight, dotOnFirstLine: dot === null || (dot.top >= first.top - 1 && dot.bottom <= first.top + lineHeight + 1) };
+      });
+    });
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.lines > 2.05)).toEqual([]);
+    expect(rows.every((r) => r.dotOnFirstLine)).toBe(true);
     // Every year is there, only the article's open.
     expect(await popup.evaluate(() => Array.from(document.querySelectorAll(".timeline details.year[open]")).map((d) => d.getAttribute("data-year")))).toEqual(["2021"]);
     expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2_500);
