@@ -31,6 +31,9 @@ export interface CardSnapshot {
   scrolls: boolean;
   /** Where it sits by the name: "below", "above", "left" or "right" (src/core/layout/place.ts). */
   side: string | null;
+  /** Its markup and its shadow root's stylesheet, for an accessibility check on a copy (the root itself is closed). */
+  html: string;
+  css: string;
 }
 
 let root: { host: HTMLElement; shadow: ShadowRoot } | null = null;
@@ -86,5 +89,7 @@ function cardSnapshot(): CardSnapshot | null {
     settled: card.getAnimations().every((a) => a.playState === "finished"),
     scrolls: card.scrollHeight > card.clientHeight + 1,
     side: card.dataset.side ?? null,
+    html: card.outerHTML,
+    css: [...root.shadow.adoptedStyleSheets, ...Array.from(root.shadow.styleSheets)].flatMap((sheet) => Array.from(sheet.cssRules, (r) => r.cssText)).join("\n"),
   };
 }

@@ -286,6 +286,21 @@ describe.each(browsers)("the options page in %s", (name) => {
       let options = await browser.openExtensionPage("options.html");
       await options.waitFor(() => document.querySelector('input[name="markStyle"]') !== null);
       expect(await axeViolations(options)).toEqual([]);
+      // Each mark style previewed on the sample sentence beside its choice; the delay's effect said under its field.
+      const previews = await options.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLInputElement>('input[name="markStyle"]'), (input) => {
+          const person = input.closest(".style-choice")!.querySelector(".preview .m-person")!;
+          const style = getComputedStyle(person);
+          return { value: input.value, underline: style.textDecorationLine.includes("underline"), tinted: style.backgroundColor !== "rgba(0, 0, 0, 0)", text: person.closest(".preview")!.textContent };
+        }),
+      );
+      expect(previews.map(({ value, underline, tinted }) => ({ value, underline, tinted }))).toEqual([
+        { value: "underline", underline: true, tinted: false },
+        { value: "tint", underline: false, tinted: true },
+        { value: "hover", underline: false, tinted: false },
+      ]);
+      expect(new Set(previews.map((p) => p.text)).size).toBe(1);
+      expect(await options.evaluate(() => document.getElementById(document.querySelector("#hover-delay")!.getAttribute("aria-describedby")!)?.textContent)).toMatch(/150.+2000/);
       await options.screenshot(path.join(OUTPUT, `${name}-options.png`));
       await options.click('input[name="markStyle"][value="tint"]');
       await options.click('input[name="kind-unknown"]');

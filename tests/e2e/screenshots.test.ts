@@ -3,8 +3,8 @@
  * does not run anything: `BROWSER-MODE-VIEW.png` for the card and the popup's
  * page, timeline, search and entry views and the options page, in light and
  * dark, a 360 px window, 200 % zoom and a 24 px default font. Each picture is
- * taken once the view is really there (polled), and each extension page passes
- * axe in each mode (a dark scheme has contrasts of its own).
+ * taken once the view is really there (polled), and each extension page and the
+ * card pass axe in each mode (a dark scheme has contrasts of its own).
  */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { OUTPUT, type BrowserName, type LaunchOptions, type TestPage } from "./browsers";
 import { bringTo, openDemo, openPopupFor, waitForCard, zoomTab } from "./page";
+import type { CardSnapshot } from "../../src/content/testing";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -39,6 +40,40 @@ async function axeViolations(page: TestPage): Promise<string[]> {
   });
 }
 
+/**
+ * The card's WCAG 2.2 AA violations. Its shadow root is closed to the page and to axe, so axe looks at a copy:
+ * its markup and stylesheet (from the test build's probe) in an open shadow root in the page's body, at the same place.
+ */
+async function cardViolations(page: TestPage, card: CardSnapshot): Promise<{ violations: string[]; contrastChecked: number }> {
+  await page.evaluateScript(axeSource);
+  return page.evaluateWith(async ([html, css]) => {
+    type Rule = { id: string; nodes: { target: unknown[] }[] };
+    type Axe = { run(ctx: object, options: object): Promise<{ violations: Rule[]; passes: Rule[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const host = document.createElement("div");
+    host.id = "card-copy";
+    const shadow = host.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    // As the card is once faded in: axe leaves text it sees at opacity 0 unchecked.
+    sheet.replaceSync(`${css}\n.card { animation: none !important; }`);
+    shadow.adoptedStyleSheets = [sheet];
+    const mount = document.createElement("div");
+    mount.innerHTML = html;
+    shadow.append(mount);
+    document.body.append(host);
+    try {
+      const result = await axe.run({ include: [["#card-copy"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+      return {
+        violations: result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`)),
+        // The copy was really looked at: its text's contrast was measured.
+        contrastChecked: result.passes.find((p) => p.id === "color-contrast")?.nodes.length ?? 0,
+      };
+    } finally {
+      host.remove();
+    }
+  }, [card.html, card.css] as const);
+}
+
 describe.each(browsers)("screenshots of every view in %s", (name) => {
   for (const [mode, launchOptions] of Object.entries(MODES)) {
     it(`in the mode "${mode}"`, async () => {
@@ -58,8 +93,11 @@ describe.each(browsers)("screenshots of every view in %s", (name) => {
         const at = await bringTo(page, "Jens Stoltenberg", height < 600 ? 100 : 250);
         await page.mouseMove(at.x, at.y);
         // The briefing is in (its sources line) and the fade-in is over.
-        await waitForCard(page, 5_000, (c) => /Sources/.test(c.text) && c.settled);
+        const shown = await waitForCard(page, 5_000, (c) => /Sources/.test(c.text) && c.settled);
         await shot(page, "card");
+        const cardCheck = await cardViolations(page, shown);
+        expect(cardCheck.contrastChecked).toBeGreaterThan(5);
+        violations.push(...cardCheck.violations.map((v) => `card: ${v}`));
 
         const { popup } = await openPopupFor(demo.browser);
         await zoom(popup);
@@ -102,6 +140,7 @@ describe.each(browsers)("screenshots of every view in %s", (name) => {
       } finally {
         await demo.close();
       }
-    });
+      // Six views, each pictured and checked, in a browser of its own: more than the suite's default on a busy machine.
+    }, 90_000);
   }
 });
