@@ -41,6 +41,11 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Makes this the selected tab: hidden tabs get no animation frames. */
   bringToFront(): Promise<void>;
+  /**
+   * Switches the page's prefers-color-scheme while it is open, as the reader's system theme changing would;
+   * null where the driver cannot (Firefox over WebDriver BiDi sets the scheme only at launch).
+   */
+  setColorScheme: ((scheme: "light" | "dark") => Promise<void>) | null;
   click(selector: string): Promise<void>;
   screenshot(file: string): Promise<void>;
 }
@@ -117,6 +122,7 @@ async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
     close: () => page.close(),
     press: (key) => page.keyboard.press(key),
     bringToFront: () => page.bringToFront(),
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     click: (selector) => page.click(selector),
     // What the window shows, straight from the compositor: Playwright's own screenshot captures a blank region of
     // a zoomed, scrolled page (tabs.setZoom), and restyles text fields to hide the caret (leaving style="" on them).
@@ -183,6 +189,7 @@ async function launchFirefox(options: LaunchOptions): Promise<TestBrowser> {
     close: () => page.close(),
     press: (key) => page.keyboard.press(key as never),
     bringToFront: () => page.bringToFront(),
+    setColorScheme: null,
     click: (selector) => page.click(selector),
     screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
   });

@@ -157,4 +157,28 @@ describe.each(browsers)("the demo article in %s", (name) => {
     await page.evaluate(() => document.body.removeAttribute("style"));
     await page.waitFor(() => CSS.highlights.has("backstory-underline-person") && !CSS.highlights.has("backstory-underline-person-dark"), 3_000);
   });
+
+  // Chromium only: Firefox's driver sets the scheme only at launch (the listener, in session.ts, is the same code in both).
+  if (name === "chromium") it("re-tints the marks when the reader's colour scheme changes under a page that follows it", async () => {
+    if (!page.setColorScheme) throw new Error("this driver cannot switch the colour scheme");
+    const dark = () => CSS.highlights.has("backstory-underline-person-dark") && !CSS.highlights.has("backstory-underline-person");
+    // A page whose dark theme is a media query: no attribute changes when the scheme does.
+    await page.evaluate(() => {
+      const style = document.createElement("style");
+      style.id = "follows-scheme";
+      style.textContent = "@media (prefers-color-scheme: dark) { body, body * { background: #111318 !important; color: #e8e8e8 !important; } }";
+      document.head.append(style);
+    });
+    try {
+      expect(await page.evaluate(dark)).toBe(false);
+      await page.setColorScheme("dark");
+      await page.waitFor(dark, 3_000);
+      expect(await page.evaluateWith(paintedTexts, "person|organization")).toEqual(EXPECTED_MARKS);
+      await page.setColorScheme("light");
+      await page.waitFor(() => CSS.highlights.has("backstory-underline-person") && !CSS.highlights.has("backstory-underline-person-dark"), 3_000);
+    } finally {
+      await page.evaluate(() => document.getElementById("follows-scheme")?.remove());
+      await page.setColorScheme("light");
+    }
+  });
 });
