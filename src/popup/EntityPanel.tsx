@@ -69,7 +69,7 @@ interface PanelProps extends Omit<DetailProps, "onShowInPage"> {
   onPage: Set<string>;
   onBack(): void;
   onShowInPage: DetailProps["onShowInPage"];
-  /** The article's headline, for the wide layout's "In this article". */
+  /** The article's headline, for "In this article". */
   title: string | null;
   /** The sentence around each of the entity's mentions in the article; null when the page cannot say. */
   mentionsOf(entityId: string): Promise<MentionLine[] | null>;
@@ -79,14 +79,15 @@ interface PanelProps extends Omit<DetailProps, "onShowInPage"> {
 
 /**
  * One entity on its own, with a way back (from search, a related link or a
- * card's "Open full entry"). In a wide window (opened in a tab): two columns,
- * the entry and the article's sentences naming it beside its role strip and
- * events.
+ * card's "Open full entry"): the briefing, the role strip, the events, and the
+ * article's sentences naming it. In a wide window (opened in a tab): two
+ * columns, the entry and those sentences beside the strip and events.
  */
 export function EntityPanel({ entityId, date, onPage, onBack, onOpen, onShowInPage, title, mentionsOf, onShowMention }: PanelProps) {
   const entity = byId.get(entityId);
   const wide = useWide();
   const here = onPage.has(entityId);
+  const mentions = here && <Mentions entityId={entityId} title={title} mentionsOf={mentionsOf} onShow={(nth) => onShowMention(entityId, nth)} />;
   return (
     <div class={`panel${wide ? " wide" : ""}`} data-panel={entityId} data-layout={wide ? "wide" : "narrow"}>
       <header class="entry-head">
@@ -96,13 +97,15 @@ export function EntityPanel({ entityId, date, onPage, onBack, onOpen, onShowInPa
       </header>
       <div class="entry-main">
         <EntityDetail entityId={entityId} date={date} onOpen={onOpen} onShowInPage={here ? onShowInPage : null} />
-        {wide && here && <Mentions entityId={entityId} title={title} mentionsOf={mentionsOf} onShow={(nth) => onShowMention(entityId, nth)} />}
+        {wide && mentions}
       </div>
       {entity && (
         <div class="entry-side">
-          <History entityId={entityId} date={date} strip={wide} />
+          <History entityId={entityId} date={date} />
         </div>
       )}
+      {/* One column: the article's sentences after the roles and events, the entry's own matter first. */}
+      {!wide && mentions}
     </div>
   );
 }
@@ -144,11 +147,11 @@ function Mentions({ entityId, title, mentionsOf, onShow }: { entityId: string; t
 }
 
 /** What the card has no room for: every role on file, and the timeline's events involving the entity. */
-function History({ entityId, date, strip }: { entityId: string; date: string | null; strip: boolean }) {
+function History({ entityId, date }: { entityId: string; date: string | null }) {
   const entity = byId.get(entityId)!;
   const roles = roleHistory(entity, date);
   const events = eventsInvolving(knowledge.timeline, entityId);
-  const span = strip ? stripSpan(roles.map((r) => r.role), date) : null;
+  const span = stripSpan(roles.map((r) => r.role), date);
   return (
     <>
       {roles.length > 0 && (

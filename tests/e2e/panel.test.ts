@@ -164,6 +164,32 @@ describe.each(browsers)("the popup in %s", (name) => {
     await popup.click(".back");
   });
 
+  it("gives the popup's own full entry the role strip and the article's sentences, each shown in the page on request", async () => {
+    await popup.click("#tab-search");
+    await popup.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>("#search-input")!;
+      input.value = "Lavrov";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await popup.waitFor(() => document.querySelector('[data-result="sergei-lavrov"]') !== null);
+    await popup.click('[data-result="sergei-lavrov"] button');
+    await popup.waitFor(() => document.querySelectorAll('[data-panel="sergei-lavrov"] [data-mentions] li').length > 0);
+    // This tab is wide; the one column (the toolbar popup, a 360 px window) is pictured and checked in screenshots.test.ts.
+    const view = await popup.evaluate(() => ({
+      strip: document.querySelectorAll('[data-history="roles"] .bar').length,
+      lines: document.querySelectorAll("[data-mentions] li").length,
+    }));
+    expect(view).toEqual({ strip: 2, lines: 7 });
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.click('[data-show-nth="0"]');
+    await page.waitFor(() => {
+      const flash = CSS.highlights.get("backstory-flash") as unknown as Set<Range> | undefined;
+      return flash !== undefined && [...flash][0]?.toString() === "Lavrov";
+    }, 5_000);
+    await popup.bringToFront();
+    await popup.click(".back");
+  });
+
   it("opens the full entry in a wide window with the article's sentences naming it, each shown in the page on request", async () => {
     const tabId = await popup.evaluate(() => Number(new URLSearchParams(location.search).get("tab")));
     const entry = await demo.browser.openExtensionPage(`popup.html?tab=${tabId}&entity=sergei-lavrov`);
