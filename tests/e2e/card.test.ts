@@ -187,7 +187,8 @@ describe.each(browsers)("the card at a glance in %s", (name) => {
     } finally {
       await demo.close();
     }
-  });
+    // Fourteen cards, each after its dwell: over the suite's default on a busy machine.
+  }, 90_000);
 
   it("grows with the browser's default font size: at 24 px at least 1.25 times as tall as at 16 px", async () => {
     const demo = await openDemo(name, { defaultFontSize: 24 });

@@ -125,7 +125,7 @@ describe.each(browsers)("screenshots of every view in %s", (name) => {
         // Wide (a page in a wide window) or one column (360 px, 200 %): the briefing, the role strip, the article's sentences.
         await popup.waitFor(() => {
           const panel = document.querySelector('[data-panel="sergei-lavrov"]');
-          return panel?.querySelector("[data-briefing]") && panel.querySelector('[data-history="roles"] .bar') && panel.querySelector("[data-mentions] li");
+          return !!panel?.querySelector("[data-briefing]") && !!panel.querySelector('[data-history="roles"] .bar') && !!panel.querySelector("[data-mentions] li");
         });
         if (mode === "360px") expect(await popup.evaluate(() => document.querySelector("[data-panel]")?.getAttribute("data-layout"))).toBe("narrow");
         await shot(popup, "popup-entry");
