@@ -104,7 +104,7 @@ async function main(): Promise<void> {
 
   const sizes = await bundleSizes(matcher);
   const tenfold = tenfoldKnowledge(matcher, [...results, ...syntheticResults.filter((x) => x.scale === 1)].filter((x) => x.backstory.isArticle).map((x) => x.id), texts);
-  report({ tenfold, results, syntheticResults, extResults, popup, sizes, isolated, seconds: (performance.now() - started) / 1000 });
+  report({ tenfold, results, syntheticResults, extResults, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
 }
 
 

@@ -12,16 +12,24 @@ export interface ExtResult {
   isArticle: boolean | null;
   /** Longest task on the page's main thread, whoever ran it (PerformanceObserver "longtask": tasks over 50 ms; 0 when none). */
   longestTask: number;
+  /** Longest of those tasks that content.js ran (on the stack for half the task or more; 0 when none), and its time in it. */
+  contentTask: number;
+  contentInTask: number;
   longTasks: number;
   /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js on the stack. */
   contentMs: number;
-  /** The longest stretch of consecutive samples inside content.js: its longest single task, near enough. */
+  /**
+   * The longest stretch of consecutive samples inside content.js: an upper bound of its longest task (slices that follow
+   * each other with no sample of the event loop between them count as one).
+   */
   contentLongest: number;
+  /** Where that stretch spent its time: the functions with the most self time in it ("name ms"). */
+  longestWhere: string[];
 }
 
 export const INIT_OBSERVER = `(() => {
   const w = window; w.__bsLong = [];
-  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__bsLong.push(e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__bsLong.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true }); } catch {}
 })();`;
 
 /**
@@ -38,8 +46,8 @@ export const askStandingBy = async (): Promise<null | undefined> => {
 
 export interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
 
-/** Time with the extension's content script on the stack, and its longest uninterrupted stretch. */
-export function contentScriptTime(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): { total: number; longest: number } {
+/** Time with the extension's content script on the stack, its longest uninterrupted stretch, and that stretch's heaviest functions. */
+export function contentScriptTime(profile: { nodes: ProfileNode[]; startTime?: number; samples?: number[]; timeDeltas?: number[] }, tasks: Window[] = []): { total: number; longest: number; where: string[]; inTasks: number[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -53,28 +61,48 @@ export function contentScriptTime(profile: { nodes: ProfileNode[]; samples?: num
     }
     return known;
   };
-  let total = 0, run = 0, longest = 0;
-  (profile.samples ?? []).forEach((sample, i) => {
+  let total = 0, run = 0, longest = 0, runFrom = 0, longestFrom = 0, longestTo = 0;
+  const samples = profile.samples ?? [];
+  const delta = (i: number) => (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+  const inTasks = tasks.map(() => 0);
+  let at = profile.startTime ?? 0;
+  samples.forEach((sample, i) => {
+    at += profile.timeDeltas?.[i] ?? 0;
     // timeDeltas[i] is the time since the previous sample: it belongs to the sample before.
-    const dt = (profile.timeDeltas?.[i + 1] ?? 0) / 1000;
+    const dt = delta(i);
     if (isContent(sample)) {
+      tasks.forEach((w, k) => {
+        if (at >= w.from && at < w.to) inTasks[k]! += dt;
+      });
+      if (run === 0) runFrom = i;
       total += dt;
       run += dt;
-      longest = Math.max(longest, run);
+      if (run > longest) [longest, longestFrom, longestTo] = [run, runFrom, i];
     } else if (/^\((idle|program)\)$/.test(byId.get(sample)?.callFrame.functionName ?? "")) {
       run = 0; // back in the event loop: the task is over
     }
   });
-  return { total, longest };
+  const self = new Map<string, number>();
+  for (let i = longestFrom; i <= longestTo && longest > 0; i++) {
+    const frame = byId.get(samples[i]!)?.callFrame;
+    const name = frame ? `${frame.functionName || "(anonymous)"}${/content\.js/.test(frame.url) ? "" : ` [${frame.url.split("/").pop() || "native"}]`}` : "?";
+    self.set(name, (self.get(name) ?? 0) + delta(i));
+  }
+  const where = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
+  return { total, longest, where, inTasks };
 }
 
-export async function extensionPass(ctx: BrowserContext, targets: { id: string; scale: number; url: string }[], demoUrl: string): Promise<{ pages: ExtResult[]; popup: PopupResult }> {
+/** A stretch of time on the profiler's clock (µs). */
+export interface Window { from: number; to: number }
+
+export async function extensionPass(ctx: BrowserContext, targets: { id: string; scale: number; url: string }[], demoUrl: string | null): Promise<{ pages: ExtResult[]; popup: PopupResult | null }> {
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
   type Api = { storage: { session: { get(k: null): Promise<Record<string, { summary?: { isArticle?: boolean } }>>; clear(): Promise<void> } } };
   await ctx.addInitScript({ content: INIT_OBSERVER });
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   await cdp.send("Profiler.enable");
+  await cdp.send("Performance.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
   const results: ExtResult[] = [];
   for (const t of targets) {
@@ -102,12 +130,19 @@ export async function extensionPass(ctx: BrowserContext, targets: { id: string; 
       // Two frames, so the rendering the highlights cause is over too.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       if (!standingBy) profiles.push((await cdp.send("Profiler.stop")).profile);
-      const parts = profiles.map((p) => contentScriptTime(p as never));
-      const content = { total: parts.reduce((sum, p) => sum + p.total, 0), longest: Math.max(0, ...parts.map((p) => p.longest)) };
-      const long = await page.evaluate(() => (window as unknown as { __bsLong?: number[] }).__bsLong ?? []);
+      const long = await page.evaluate(() => (window as unknown as { __bsLong?: [number, number][] }).__bsLong ?? []);
+      // The long tasks on the profiler's clock: both count from the same monotonic clock, the page's from its navigation start.
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const navigationStart = (metrics.find((m) => m.name === "NavigationStart")?.value ?? NaN) * 1e6;
+      const windows = long.map(([start, duration]) => ({ from: navigationStart + start * 1000, to: navigationStart + (start + duration) * 1000 }));
+      const parts = profiles.map((p) => contentScriptTime(p as never, windows));
+      const longestPart = parts.reduce((a, b) => (b.longest > a.longest ? b : a), { total: 0, longest: 0, where: [] as string[], inTasks: [] as number[] });
+      const content = { total: parts.reduce((sum, p) => sum + p.total, 0), longest: longestPart.longest, where: longestPart.where };
+      const inTask = long.map((_, k) => parts.reduce((sum, p) => sum + (p.inTasks[k] ?? 0), 0));
+      const ours = long.map(([, duration], k) => ({ duration, mine: inTask[k]! })).filter((x) => x.mine >= x.duration / 2).sort((a, b) => b.duration - a.duration)[0];
       results.push({
         id: t.id, scale: t.scale, reported: summary !== undefined || standingBy, standingBy, isArticle: standingBy ? false : summary?.isArticle ?? null,
-        longestTask: long.length ? Math.max(...long) : 0, longTasks: long.length, contentMs: content.total, contentLongest: content.longest,
+        longestTask: long.length ? Math.max(...long.map(([, d]) => d)) : 0, longTasks: long.length, contentTask: ours?.duration ?? 0, contentInTask: ours?.mine ?? 0, contentMs: content.total, contentLongest: content.longest, longestWhere: content.where,
       });
     } catch (error) {
       await cdp.send("Profiler.stop").catch(() => undefined);
@@ -115,7 +150,7 @@ export async function extensionPass(ctx: BrowserContext, targets: { id: string; 
     }
   }
   await page.close();
-  return { pages: results, popup: await popupPass(ctx, demoUrl, worker) };
+  return { pages: results, popup: demoUrl === null ? null : await popupPass(ctx, demoUrl, worker) };
 }
 
 export interface PopupResult { runs: number[]; fcp: number[]; state: string | null; }

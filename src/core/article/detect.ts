@@ -170,11 +170,16 @@ export function* detectSteps(doc: Document): Steps<Article> {
   const quirk = siteQuirk(doc);
   const metadataInBody: Element[] = [];
   const found = yield* findBody(doc, quirk, metadataInBody);
+  // Pauses between the parts after the walk: in code not yet compiled, each can take milliseconds (the date patterns'
+  // first use, JSON-LD), and together they made one slice long enough to be a long task.
+  yield;
   const declaration = readDeclaration(doc, metadataInBody);
   const isArticle = found !== null && isArticlePage(found, declaration);
   const roots = isArticle ? found!.roots : [];
+  yield;
   const metadata = readMetadata(doc, roots[0] ?? null, declaration);
   if (!isArticle) return { ...metadata, isArticle, root: null, roots, skip: isBoilerplate };
+  yield;
   const inner = innerBoilerplate(found!, quirk);
   const stats = found!.stats;
   return {
@@ -264,6 +269,7 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
   const body = doc.body;
   if (!body) return null;
   const stats = yield* walk(body, metadataInBody);
+  yield;
   const pageChars = stats.get(body)?.paraChars ?? 0;
   if (pageChars === 0) return null;
 
