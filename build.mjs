@@ -80,8 +80,10 @@ function options(name, matcher, test) {
   return [
     {
       ...common,
-      // Every page loads content.js: it speaks to the browser without webextension-polyfill (src/content/browser-api.ts).
-      entryPoints: { content: "src/content/index.ts" },
+      // Every page loads content.js (detection, standing by); the background injects backstory.js, the rest, past an
+      // article verdict or when the reader asks (docs/decisions/012): two self-contained files, no chunk a page could load.
+      // Both speak to the browser without webextension-polyfill (src/content/browser-api.ts).
+      entryPoints: { content: "src/content/index.ts", backstory: "src/content/rest.ts" },
       alias: { "webextension-polyfill": "./src/content/browser-api.ts" },
       format: "iife",
       plugins: [dataPlugin(matcher), textOnlyPreact],

@@ -4,9 +4,9 @@ import { knowledge } from "../knowledge/index";
 import { nameSteps, type FoundNames } from "../core/names-in-text";
 import { drain } from "../core/slices";
 import { briefingFor, type Briefing } from "../core/knowledge/briefing";
-import { isExtensionPage, isTopFrameContentScript, rateLimit } from "../core/senders";
+import { injectionTarget, isExtensionPage, isTopFrameContentScript, rateLimit } from "../core/senders";
 import { parseBackgroundMessage, isDocumentId, isReaderDate, isStoredSummary, pageOf, readerDateKey, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
-import { CONTENT_PORT, sendToTab } from "../shared/runtime";
+import { CONTENT_PORT, CONTENT_REST, sendToTab } from "../shared/runtime";
 
 /**
  * The background keeps, per tab, the summary of what was found there (in
@@ -72,7 +72,14 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       const stored: unknown = (await browser.storage.session.get(key))[key];
       return isReaderDate(stored) && stored.page === pageOf(sender.url) ? stored.date : null;
     }
-    case "open-entry": {
+    case "load-content": {
+      // content.js past its verdict (an article, or the reader asked): the rest goes into the document that asked.
+      const target = injectionTarget(sender, browser.runtime.id, ORIGIN);
+      if (!target) return false;
+      await browser.scripting.executeScript({ target, files: [CONTENT_REST] });
+      return true;
+    }
+        case "open-entry": {
       // The panel's full entry, opened as a page: from our pages, or for the tab whose top frame asks.
       const page = fromExtensionPage(sender);
       if (!page && !fromTopFrame(sender)) return undefined;

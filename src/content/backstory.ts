@@ -11,6 +11,7 @@ import { removeLeftoverHosts } from "./card/host";
 import { HIGHLIGHT_NAMES } from "./paint";
 import { counters } from "./testing";
 import { listenToExtension, type Receiver } from "./messages";
+import type { Article } from "../core/article/detect";
 
 /**
  * The composition root of the content script: everything it does in a page
@@ -28,7 +29,8 @@ export interface Backstory {
   receive: Receiver;
 }
 
-export function startBackstory(doc: Document): Backstory {
+/** `detected`: content.js's verdict on this document a moment ago (src/content/index.ts); the first read starts from it. */
+export function startBackstory(doc: Document, detected: Article | null = null): Backstory {
   const view = doc.defaultView!;
   const host = doc.location.host;
   /** This instance in this document: the background keeps a tab's summary while the same instance answers. */
@@ -46,6 +48,7 @@ export function startBackstory(doc: Document): Backstory {
   let readerDate: string | null = null;
   let readerDateFor: string | null = null;
   let timer = 0;
+  let verdict = detected;
 
   clearLeftovers(doc);
 
@@ -117,7 +120,10 @@ export function startBackstory(doc: Document): Backstory {
         return reportOff();
       }
       if (__BACKSTORY_TEST__) counters.reads += 1;
-      const read = await readPage(doc, force, cancelled);
+      // The verdict content.js handed over serves the first read only, and only as it was made: unforced, on this address.
+      const given = !force && !rebuild && doc.location.href === href ? verdict : null;
+      verdict = null;
+      const read = await readPage(doc, force, cancelled, given);
       if (cancelled()) return;
       // The same text in the same nodes: the marks, an open card and the keyboard cursor stay as they are.
       if (!rebuild && session?.map && read.map && sameRead(session.map, read.map)) return;

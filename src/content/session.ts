@@ -1,4 +1,5 @@
 import { readSteps, type PageRead } from "../core/read";
+import type { Article } from "../core/article/detect";
 import { Cancelled, runInSlices } from "./scheduler";
 import { MAX_PAINTED_MARKS } from "../shared/timings";
 import type { MarkStyle, Settings } from "../shared/settings";
@@ -51,9 +52,12 @@ async function namesIn(text: string, lang: string | null, date: string | null): 
   return parseFoundNames(await send({ type: "find-names", text: asked, lang, date }), asked) ?? NO_NAMES;
 }
 
-/** Finds the article and reads its text, in time slices; throws Cancelled when `isCancelled` turns true between slices. */
-export function readPage(doc: Document, force: boolean, isCancelled: () => boolean): Promise<PageRead> {
-  return runInSlices(readSteps(doc, { force }), isCancelled);
+/**
+ * Finds the article (unless `detected` is a verdict on this document already) and reads its text, in time slices;
+ * throws Cancelled when `isCancelled` turns true between slices.
+ */
+export function readPage(doc: Document, force: boolean, isCancelled: () => boolean, detected: Article | null = null): Promise<PageRead> {
+  return runInSlices(readSteps(doc, { force, detected }), isCancelled);
 }
 
 export interface SessionOptions {

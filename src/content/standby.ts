@@ -1,4 +1,4 @@
-import { mayBeArticle } from "../core/article/gate";
+import type { Article } from "../core/article/detect";
 import { counts, rescan, IDLE_RESCAN, type RescanEvent, type RescanState } from "../core/rescan";
 import { parseContentMessage } from "../shared/messages";
 import { describeChanges, observePage } from "./page-changes";
@@ -6,16 +6,17 @@ import browser from "webextension-polyfill";
 import type { Backstory } from "./backstory";
 
 /**
- * A page the gate (src/core/article/gate.ts) says cannot be an article: no
- * settings are read, nothing is reported, nothing is detected. What stays is
+ * A page the gate (src/core/article/gate.ts) says cannot be an article, or
+ * one detection found no article on: no settings are read, nothing is
+ * reported, and the rest of the content script is not loaded. What stays is
  * one message listener and the page watch. Backstory starts in full
  * (`start`) when the reader asks for it — the popup opens ("read-page"),
  * "Scan this page anyway", a keyboard command — or when the page changes
  * enough to be looked at again (a single-page site's navigation, new prose)
- * and the gate lets it through. The message that woke it is answered by the
- * full instance.
+ * and `articleNow` finds an article (it is handed on). The message that woke
+ * it is answered by the full instance.
  */
-export function standBy(doc: Document, start: () => Promise<Backstory | null>): void {
+export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Article | null>): void {
   // content.js's `browser` is the browser's own API (src/content/browser-api.ts): a stopped page pays no polyfill.
   const runtime = browser.runtime;
   const view = doc.defaultView!;
@@ -24,11 +25,13 @@ export function standBy(doc: Document, start: () => Promise<Backstory | null>): 
   let timer = 0;
   let stopWatch = () => {};
 
-  const wake = (): Promise<Backstory | null> => {
+  let awake = false;
+  const wake = (detected?: Article): Promise<Backstory | null> => {
+    awake = true;
     stopWatch();
     view.clearTimeout(timer);
     runtime.onMessage.removeListener(listener);
-    return start();
+    return start(detected);
   };
 
   const listener = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
@@ -49,8 +52,11 @@ export function standBy(doc: Document, start: () => Promise<Backstory | null>): 
     schedule = next;
     for (const effect of effects) {
       if (effect.type === "scan") {
-        if (mayBeArticle(doc)) return void wake().catch(() => undefined);
-        step({ type: "scan-done", at: performance.now() });
+        void articleNow().then((article) => {
+          if (awake) return;
+          if (article) return void wake(article).catch(() => undefined);
+          step({ type: "scan-done", at: performance.now() });
+        }, () => undefined);
       } else {
         view.clearTimeout(timer);
         timer = view.setTimeout(() => step({ type: "timer", at: performance.now() }), Math.max(0, effect.until - performance.now()));

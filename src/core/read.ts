@@ -17,10 +17,12 @@ export interface PageRead {
 export interface ReadOptions {
   /** Read the whole body when no article is found ("Scan this page anyway"). */
   force?: boolean;
+  /** Detection's verdict on this document, made a moment ago (content.js's): not made again. */
+  detected?: Article | null;
 }
 
 export function* readSteps(doc: Document, options: ReadOptions = {}): Steps<PageRead> {
-  const article = yield* detectSteps(doc);
+  const article = options.detected ?? (yield* detectSteps(doc));
   const roots = article.roots.length > 0 ? article.roots : options.force && doc.body ? [doc.body] : [];
   if (roots.length === 0) return { article, map: null };
   yield;

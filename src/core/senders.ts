@@ -9,6 +9,8 @@ export interface Sender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** The sending document, where the browser names documents (Chromium 106+). */
+  documentId?: string;
 }
 
 /**
@@ -24,6 +26,21 @@ export function isExtensionPage(sender: Sender, extensionId: string, extensionOr
 /** Our content script in a tab's top frame (not a frame inside the page, not an extension page). */
 export function isTopFrameContentScript(sender: Sender, extensionId: string, extensionOrigin: string): boolean {
   return sender.id === extensionId && sender.tab?.id !== undefined && sender.frameId === 0 && !isExtensionPage(sender, extensionId, extensionOrigin);
+}
+
+/** Where scripting.executeScript puts a script: one document, or one frame of a tab. */
+export type InjectionTarget = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
+
+/**
+ * Where the rest of the content script goes when content.js asks for it ("load-content"): into the very document
+ * that asked, or, where the browser names no documents, into the tab's top frame (a document that navigated
+ * meanwhile gets a script that finds no one waiting and does nothing: src/content/rest.ts). Only our content
+ * script in a tab's top frame on an http(s) page asks; anything else gets nothing.
+ */
+export function injectionTarget(sender: Sender, extensionId: string, extensionOrigin: string): InjectionTarget | null {
+  if (!isTopFrameContentScript(sender, extensionId, extensionOrigin) || !/^https?:\/\//.test(sender.url ?? "")) return null;
+  const tabId = sender.tab!.id!;
+  return typeof sender.documentId === "string" && sender.documentId !== "" ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [0] };
 }
 
 /**

@@ -57,7 +57,12 @@ export type BackgroundMessage =
   /** A content script keeps the day the reader set for its undated page (null: forget it) while the tab lives. */
   | { type: "reader-date"; date: string | null }
   /** A content script on an undated page asks whether the reader set a day for this page in this tab. */
-  | { type: "get-reader-date" };
+  | { type: "get-reader-date" }
+  /**
+   * content.js, past its verdict (an article, or the reader asked): inject the rest of the content script
+   * (backstory.js) into the asking frame. The answer: whether it was injected (docs/decisions/012).
+   */
+  | { type: "load-content" };
 
 /** Messages a content script receives, from the background or the popup. */
 export type ContentMessage =
@@ -108,7 +113,9 @@ export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary"
       ? FoundNames | null
       : M extends { type: "get-reader-date" }
         ? string | null
-        : void;
+        : M extends { type: "load-content" }
+          ? boolean
+          : void;
 
 const ENTITY_TYPES = new Set<unknown>(["person", "organization", "state"]);
 const NAME_TYPES = new Set<unknown>(["person", "organization"]);
@@ -159,6 +166,7 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
     case "reader-date":
       return isDay(v.date) ? { type: v.type, date: v.date } : null;
     case "get-reader-date":
+    case "load-content":
       return { type: v.type };
     case "find-names":
       // A page writes its own lang attribute: anything but a plain language tag counts as unknown, never as a refusal.

@@ -4,6 +4,9 @@ import type { BackgroundMessage, ContentMessage, Reply } from "./messages";
 /** The name of the port each content script holds open to the background (see src/content/lifecycle.ts). */
 export const CONTENT_PORT = "backstory-content";
 
+/** The rest of the content script, which the background injects past content.js's verdict (build.mjs's entry name; docs/decisions/012). */
+export const CONTENT_REST = "backstory.js";
+
 /** Sends a message to the background and types its reply. */
 export async function send<M extends BackgroundMessage>(message: M): Promise<Reply<M>> {
   return (await browser.runtime.sendMessage(message)) as Reply<M>;

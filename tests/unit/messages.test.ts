@@ -15,6 +15,7 @@ describe("messages to the background", () => {
     expect(parseBackgroundMessage({ type: "reader-date", date: "2019-05-21" })).toEqual({ type: "reader-date", date: "2019-05-21" });
     expect(parseBackgroundMessage({ type: "reader-date", date: null })).toEqual({ type: "reader-date", date: null });
     expect(parseBackgroundMessage({ type: "get-reader-date", page: "https://x/" })).toEqual({ type: "get-reader-date" });
+    expect(parseBackgroundMessage({ type: "load-content", files: ["x.js"] })).toEqual({ type: "load-content" });
   });
   it("rejects anything else", () => {
     for (const bad of [null, 1, "x", [], {}, { type: "get-summary", tabId: "3" }, { type: "get-summary", tabId: -1 }, { type: "get-briefing", entityId: 1, date: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isExtensionPage, isTopFrameContentScript, rateLimit } from "../../src/core/senders";
+import { injectionTarget, isExtensionPage, isTopFrameContentScript, rateLimit } from "../../src/core/senders";
 
 const ID = "abcdef";
 const ORIGIN = "chrome-extension://abcdef/";
@@ -18,6 +18,14 @@ describe("the background's senders", () => {
   it("knows a content script in a tab's top frame", () => {
     expect(isTopFrameContentScript(content, ID, ORIGIN)).toBe(true);
     for (const s of [frame, popup, popupInTab, otherExtension, { ...content, id: "zzz" }, { ...content, tab: {} }]) expect(isTopFrameContentScript(s, ID, ORIGIN)).toBe(false);
+  });
+  it("injects the rest of the content script only into the top frame's document that asked", () => {
+    expect(injectionTarget({ ...content, documentId: "D1" }, ID, ORIGIN)).toEqual({ tabId: 3, documentIds: ["D1"] });
+    // A browser that names no documents: the tab's top frame.
+    expect(injectionTarget(content, ID, ORIGIN)).toEqual({ tabId: 3, frameIds: [0] });
+    for (const s of [frame, popup, popupInTab, otherExtension, { ...content, id: "zzz" }, { ...content, tab: {} }, { ...content, url: "file:///etc/passwd" }, { ...content, url: undefined }]) {
+      expect(injectionTarget(s, ID, ORIGIN)).toBeNull();
+    }
   });
 });
 

@@ -26,10 +26,10 @@ export async function bundleSizes(matcher: CompiledMatcher): Promise<Size[]> {
   const dist = path.join(ROOT, "dist/chrome");
   // The popup is an ES module in chunks (build.mjs): popup.js and the shared chunk before its first render, the views after.
   const files = readdirSync(dist, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
-  const order = (f: string) => ["content.js", "background.js", "popup.js"].indexOf(f) + 1 || (f.startsWith("chunks/") ? 4 : 5);
+  const order = (f: string) => ["content.js", "backstory.js", "background.js", "popup.js"].indexOf(f) + 1 || (f.startsWith("chunks/") ? 5 : 6);
   for (const name of files.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
     const body = readFileSync(path.join(dist, name));
-    const what = name.startsWith("chunks/views-") ? " (popup, after its first render)" : name.startsWith("chunks/") ? " (popup, shared)" : "";
+    const what = name === "content.js" ? " (every page)" : name === "backstory.js" ? " (injected on articles)" : name.startsWith("chunks/views-") ? " (popup, after its first render)" : name.startsWith("chunks/") ? " (popup, shared)" : "";
     sizes.push({ name: `${name}${what}`, raw: body.length, gzip: gz(body) });
   }
   const json = JSON.stringify(matcher);

@@ -7,7 +7,7 @@ export interface ExtResult {
   scale: number;
   /** The content script reported a summary to the background, or said it stands by, within the timeout. */
   reported: boolean;
-  /** The gate stopped the page before detection (src/core/article/gate.ts). */
+  /** The page stands by: the gate stopped it, or detection found no article (src/content/standby.ts); backstory.js never loaded. */
   standingBy: boolean;
   isArticle: boolean | null;
   /** Longest task on the page's main thread, whoever ran it (PerformanceObserver "longtask": tasks over 50 ms; 0 when none). */
@@ -16,7 +16,7 @@ export interface ExtResult {
   contentTask: number;
   contentInTask: number;
   longTasks: number;
-  /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js on the stack. */
+  /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js (or backstory.js, injected on articles) on the stack. */
   contentMs: number;
   /**
    * The longest stretch of consecutive samples inside content.js: an upper bound of its longest task (slices that follow
@@ -56,7 +56,7 @@ export function contentScriptTime(profile: { nodes: ProfileNode[]; startTime?: n
     let known = inContent.get(id);
     if (known === undefined) {
       const n = byId.get(id);
-      known = n !== undefined && (/^chrome-extension:\/\/[^/]+\/content\.js/.test(n.callFrame.url) || (parent.has(id) && isContent(parent.get(id)!)));
+      known = n !== undefined && (/^chrome-extension:\/\/[^/]+\/(?:content|backstory)\.js/.test(n.callFrame.url) || (parent.has(id) && isContent(parent.get(id)!)));
       inContent.set(id, known);
     }
     return known;
