@@ -13,10 +13,15 @@ import type { Backstory } from "./backstory";
  * (`start`) when the reader asks for it — the popup opens ("read-page"),
  * "Scan this page anyway", a keyboard command — or when the page changes
  * enough to be looked at again (a single-page site's navigation, new prose)
- * and `articleNow` finds an article (it is handed on). The message that woke
- * it is answered by the full instance.
+ * and `articleNow` has a verdict to start from. The message that woke it is
+ * answered by the full instance.
  */
-export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Article | null>): void {
+/** Why the rest of the content script starts: detection's article, or nothing detected (a site switched off). */
+export interface Verdict {
+  detected?: Article;
+}
+
+export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Verdict | null>): void {
   // content.js's `browser` is the browser's own API (src/content/browser-api.ts): a stopped page pays no polyfill.
   const runtime = browser.runtime;
   const view = doc.defaultView!;
@@ -52,9 +57,9 @@ export function standBy(doc: Document, start: (detected?: Article) => Promise<Ba
     schedule = next;
     for (const effect of effects) {
       if (effect.type === "scan") {
-        void articleNow().then((article) => {
+        void articleNow().then((verdict) => {
           if (awake) return;
-          if (article) return void wake(article).catch(() => undefined);
+          if (verdict) return void wake(verdict.detected).catch(() => undefined);
           step({ type: "scan-done", at: performance.now() });
         }, () => undefined);
       } else {
