@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDateInText, findDateInUrl, parseDateValue } from "../../src/core/article/dates";
+import { findDateInText, findDateInUrl, foldForMonths, parseDateValue } from "../../src/core/article/dates";
 import { detectArticle } from "../../src/core/article/detect";
 import { decodeEntities } from "../../src/core/text/entities";
 import { documentFrom } from "./helpers";
@@ -11,6 +11,34 @@ describe("parseDateValue and findDateInText", () => {
   });
   it("takes the first date a text shows", () => {
     expect(findDateInText("Published 18 October 2021, updated 19 October 2021")).toBe("2021-10-18");
+  });
+});
+
+describe("the month patterns' fold (they run without the i flag, whose compile cost every page)", () => {
+  /** Every letter of the month patterns (the names, "de", the day's suffixes). */
+  const LETTERS = [..."abcdefghijklmnoprstuvyzºäéû"];
+  it("maps exactly what /iu matched to each letter to that letter, one code unit for one", () => {
+    const flagged = LETTERS.map((x) => [x, new RegExp(`^${x}$`, "iu")] as const);
+    const letterOrDigit = /^[\p{L}\d]$/iu;
+    const asNow = /^[\p{L}\d\u0345]$/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const folded = foldForMonths(c);
+      if (folded.length !== c.length) wrong.push(`${cp.toString(16)}: length`);
+      for (const [x, re] of flagged) if (re.test(c) !== (folded === x)) wrong.push(`${cp.toString(16)}: ${x}`);
+      // The word boundaries: what the flagged class held, the class as it is now holds, on the folded text.
+      if (letterOrDigit.test(c) !== asNow.test(folded)) wrong.push(`${cp.toString(16)}: boundary`);
+    }
+    expect(wrong).toEqual([]);
+  });
+  it("reads a month written in capitals, or with a long s, as the i flag did", () => {
+    expect(findDateInText("18 OCTOBER 2021")).toBe("2021-10-18");
+    expect(findDateInText("3. MÄRZ 2020")).toBe("2020-03-03");
+    expect(findDateInText("DÉCEMBRE 5, 2019")).toBe("2019-12-05");
+    // ſ matched s under the flag, and "ſept" names no month: no date, as before.
+    expect(findDateInText("3 ſept 2020")).toBeNull();
   });
 });
 

@@ -27,17 +27,37 @@ const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join(
 
 const YEAR = "((?:19|20)\\d{2})";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?";
-// A word boundary that knows letters beyond ASCII ("März" must not end inside a word).
-const L = "(?<![\\p{L}\\d])";
-const R = "(?![\\p{L}\\d])";
+// A word boundary that knows letters beyond ASCII ("März" must not end inside a word). U+0345 is no letter, but it
+// folds to one (ι): with the case-insensitive flag these patterns had, the class held it; they keep it.
+const L = "(?<![\\p{L}\\d\\u0345])";
+const R = "(?![\\p{L}\\d\\u0345])";
 const MONTH = `(${MONTH_ALT})\\.?`;
 
 const ISO = /(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
 const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
+/*
+ * The two patterns with month names run on the text folded to lower case (`foldForMonths`), not with the `i` flag:
+ * V8 compiles a case-insensitive Unicode pattern of a hundred names in milliseconds on its first use (about 10 ms
+ * for these two on the bench's machine), and detection pays that on every page; without the flag, about 1 ms. The
+ * fold maps exactly the characters the flag let match a letter of these patterns to that letter, one code unit for
+ * one, so matches, indices and captures are the same (tests/unit/dates.test.ts checks the fold against the flag for
+ * every code point). The `d` flag gives the month's place, read from the text as written.
+ */
 /** 18 October 2021, 18. Oktober 2021, 18 de octubre de 2021, 18-Oct-2021. */
-const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "iu");
+const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "du");
 /** October 18, 2021 / Oct. 18 2021 / October 18th, 2021. */
-const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "iu");
+const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "du");
+/** What the `i` flag matched to the month patterns' letters: A–Z, Ä, É, Û, and two that fold to ASCII, ſ (s) and K (Kelvin, k). */
+const FOLDS_TO_PATTERN = /[A-ZÄÉÛ\u017F\u212A]/g;
+/** The text as the month patterns read it: each character `/iu` matched to one of their letters, that letter. */
+export function foldForMonths(text: string): string {
+  return text.replace(FOLDS_TO_PATTERN, (c) => (c === "\u017F" ? "s" : c.toLowerCase()));
+}
+/** The text of capture `group` as written (the match ran on the folded text: the same places). */
+const written = (text: string, m: RegExpExecArray, group: number) => {
+  const at = m.indices?.[group];
+  return at ? text.slice(at[0], at[1]) : "";
+};
 /** 18.10.2021 (European order), 18-10-2021. */
 const NUMERIC_DMY = /(?<!\d[.\-/]?)(\d{1,2})([.\-])(\d{1,2})\2((?:19|20)\d{2})(?![.\-/]?\d)/u;
 /** 10/18/2021 or 18/10/2021: read only when one of the two cannot be a month. */
@@ -77,8 +97,9 @@ export function findDateInText(text: string): string | null {
   };
   add(ISO.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
   add(CJK.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
-  add(DAY_MONTH_YEAR.exec(text), (m) => day(+m[3]!, month(m[2]!), +m[1]!));
-  add(MONTH_DAY_YEAR.exec(text), (m) => day(+m[3]!, month(m[1]!), +m[2]!));
+  const folded = foldForMonths(text);
+  add(DAY_MONTH_YEAR.exec(folded), (m) => day(+m[3]!, month(written(text, m, 2)), +m[1]!));
+  add(MONTH_DAY_YEAR.exec(folded), (m) => day(+m[3]!, month(written(text, m, 1)), +m[2]!));
   add(NUMERIC_DMY.exec(text), (m) => day(+m[4]!, +m[3]!, +m[1]!));
   add(NUMERIC_SLASH.exec(text), (m) => {
     const a = +m[1]!, b = +m[2]!;
