@@ -4,6 +4,7 @@ import * as esbuild from "esbuild";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { importTs } from "./tools/run-ts.mjs";
 import { dataPlugin, textOnlyPreact } from "./tools/lib/esbuild-plugins.mjs";
 
@@ -139,3 +140,11 @@ for (const name of Object.keys(TARGETS)) {
   }
 }
 log(`built dist/chrome and dist/firefox (and their test builds in dist/test/) in ${Math.round(performance.now() - started)} ms${watch ? "; watching for changes" : ""}`);
+if (!watch) {
+  // What every page loads, and what an article adds (docs/decisions/012); `npm test` holds content.js to its budget.
+  const size = (file) => {
+    const body = readFileSync(path.join(outDir("chrome", false), file));
+    return `${file} ${(body.length / 1024).toFixed(1)} KB (${(gzipSync(body, { level: 9 }).length / 1024).toFixed(1)} KB gzipped)`;
+  };
+  log(`  every page: ${size("content.js")}; injected on articles: ${size("backstory.js")}`);
+}
