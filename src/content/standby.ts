@@ -5,10 +5,16 @@ import { describeChanges, observePage } from "./page-changes";
 import browser from "webextension-polyfill";
 import type { Backstory } from "./backstory";
 
+/** Why the rest of the content script starts: detection's article, or nothing detected (a site switched off). */
+export interface Verdict {
+  detected?: Article;
+}
+
 /**
  * A page the gate (src/core/article/gate.ts) says cannot be an article, or
- * one detection found no article on: no settings are read, nothing is
- * reported, and the rest of the content script is not loaded. What stays is
+ * one detection found no article on: nothing is reported, and the rest of
+ * the content script (backstory.js) is not loaded; a page the gate stopped
+ * has not even read the settings. What stays is
  * one message listener and the page watch. Backstory starts in full
  * (`start`) when the reader asks for it — the popup opens ("read-page"),
  * "Scan this page anyway", a keyboard command — or when the page changes
@@ -16,11 +22,6 @@ import type { Backstory } from "./backstory";
  * and `articleNow` has a verdict to start from. The message that woke it is
  * answered by the full instance.
  */
-/** Why the rest of the content script starts: detection's article, or nothing detected (a site switched off). */
-export interface Verdict {
-  detected?: Article;
-}
-
 export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Verdict | null>): void {
   // content.js's `browser` is the browser's own API (src/content/browser-api.ts): a stopped page pays no polyfill.
   const runtime = browser.runtime;
