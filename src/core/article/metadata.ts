@@ -2,6 +2,7 @@
 import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
 import { decodeEntities } from "../text/entities";
 import { isJsonLd } from "./json-ld";
+import { findHeadline } from "./headline";
 
 
 export interface ArticleMetadata {
@@ -15,6 +16,8 @@ export interface ArticleMetadata {
    */
   declaresNonArticle: boolean;
   title: string | null;
+  /** Which source gave `title`: "h1" (confirmed by the page's declared titles), "h1 (body)", "json-ld headline", "og:title", "twitter:title", "title". */
+  titleFrom: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
   /** Which signal gave `published`, and which of its kind: "json-ld datePublished", "meta article:published_time", "time datetime", "byline", "url", "title"… */
@@ -53,6 +56,8 @@ export interface Declaration {
   dated: Json[];
   /** The page's <meta> contents by lower-cased property, name or itemprop, the first of each: read in one query. */
   metas: Map<string, string>;
+  /** The page's `<h1>`s outside furniture, in page order (as the detector's walk met them). */
+  headings: Element[];
   declaresArticle: boolean;
   declaresOther: boolean;
   declaresNonArticle: boolean;
@@ -65,8 +70,13 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   // The head's children, then the body's <meta> and JSON-LD as the detector's walk met them (a whole-document query
   // costs more than the rest of detection on a page that is no article).
   const head = doc.head ? Array.from(doc.head.children) : [];
-  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script")) : []);
+  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script, h1")).filter((el) => el.localName !== "h1" || !el.closest("nav, aside, footer")) : []);
+  const headings: Element[] = [];
   for (const el of [...head, ...body]) {
+    if (el.localName === "h1") {
+      headings.push(el);
+      continue;
+    }
     if (el.localName === "script") {
       if (isJsonLd(el)) scripts.push(el);
       continue;
@@ -81,17 +91,21 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
   const declaresNonArticle = ld === null && others > 0;
   const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle);
-  return { ld, articles, dated, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null, declaresNonArticle };
+  return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && ogType !== null, declaresNonArticle };
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
   const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;
   const found = findPublished(doc, declaration, root);
+  const headline = findHeadline({
+    ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, root, docTitle: doc.title, sites: siteNames(doc, declaration),
+  });
   return {
     declaresArticle,
     declaresOther,
     declaresNonArticle,
-    title: findTitle(doc, declaration, root),
+    title: headline?.title ?? null,
+    titleFrom: headline?.from ?? null,
     published: found?.day ?? null,
     publishedFrom: found?.from ?? null,
     byline: authorNames(ld?.["author"]) ?? (metas.get("author") ?? null) ?? bylineText(root),
@@ -148,56 +162,21 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-/**
- * The headline: JSON-LD's (when it shares a word with the page's other titles: some sites put a description
- * there), then og:title, the body's <h1>, the document title; the last two without the site's name or a date
- * after a separator ("Film dubbing as high art | Film | DW | 24.05.2019").
- */
-function findTitle(doc: Document, declaration: Declaration, root: Element | null): string | null {
+/** The names a site goes by, for telling its name from the headline in a title ("… - BBC News", "… | DW"). */
+function siteNames(doc: Document, declaration: Declaration): string[] {
   const { ld, metas } = declaration;
-  const og = metas.get("og:title") ?? null;
-  const h1 = headline(root);
-  const docTitle = doc.title.trim() || null;
-  const ldTitle = ldText(ld?.["headline"]);
-  const others = [og, h1, docTitle].filter((t): t is string => t !== null);
-  const site = metas.get("og:site_name") ?? metas.get("application-name") ?? null;
-  if (ldTitle && (others.length === 0 || others.some((t) => sharesWord(ldTitle, t)))) return ldTitle;
-  return (og && withoutSite(og, site)) ?? h1 ?? (docTitle && withoutSite(docTitle, site));
-}
-
-const WORD = /[\p{L}\p{N}]{2,}/gu;
-
-function sharesWord(a: string, b: string): boolean {
-  const words = new Set(a.toLowerCase().match(WORD) ?? []);
-  return (b.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
-}
-
-/** Title separators as sites write them, spaced: " | ", " - ", " – ", " — ", " · ", " :: ", " » ". */
-const SEPARATOR = / (?:\||-|–|—|·|::|»|\/) /;
-/** A trailing part this short is a section or site name when what is left still reads as a headline. */
-const MAX_SUFFIX_WORDS = 3;
-const MIN_HEADLINE_WORDS = 4;
-
-function withoutSite(title: string, site: string | null): string {
-  let out = title.trim();
-  const siteName = site?.trim().toLowerCase() ?? null;
-  for (let i = 0; i < 4; i++) {
-    const parts = out.split(SEPARATOR);
-    if (parts.length < 2) break;
-    const last = parts[parts.length - 1]!.trim();
-    const rest = out.slice(0, out.length - last.length).replace(/\s*(?:\||-|–|—|·|::|»|\/)\s*$/, "").trim();
-    const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-    const isSite = siteName !== null && (last.toLowerCase() === siteName || siteName.includes(last.toLowerCase()));
-    const isDate = last.length <= 24 && findDateInText(last) !== null;
-    const short = words(last) <= MAX_SUFFIX_WORDS && words(rest) >= MIN_HEADLINE_WORDS;
-    if (!rest || !(isSite || isDate || short)) break;
-    out = rest;
+  const publisher = ld?.["publisher"];
+  const names = [metas.get("og:site_name"), metas.get("application-name"), metas.get("twitter:site"), metas.get("apple-mobile-web-app-title"),
+    publisher && typeof publisher === "object" ? ldText((publisher as Json)["name"]) : null];
+  const canonical = doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null;
+  for (const url of [doc.location?.href ?? null, canonical, metas.get("og:url") ?? null]) {
+    const host = url ? /^https?:\/\/(?:www\.|m\.)?([^/:?#]+)/i.exec(url)?.[1] : undefined;
+    if (host) {
+      names.push(host);
+      break;
+    }
   }
-  return out;
-}
-
-function headline(root: Element | null): string | null {
-  return text(root?.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
+  return names.filter((n): n is string => typeof n === "string" && n.trim().length > 0);
 }
 
 function authorNames(author: unknown): string | null {
