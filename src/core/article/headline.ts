@@ -4,10 +4,11 @@
  *    their name, a section or a teaser's headline in other `<h1>`s ("BBC Trending", "Most Read", "Sections"), and
  *    write a shorter social headline in `og:title` ("Black director 'sad' to make Cannes history" above the page's
  *    "Cannes 2019: Mati Diop 'a little sad' to make history");
- * 2. the `<h1>` in the story's body, when no title names the page at all;
+ * 2. the `<h1>` above the story's prose, when no title the page declares names the page;
  * 3. JSON-LD `headline` (when it shares a word with the other titles: Wikipedia puts a description there);
  * 4. `og:title`, then `twitter:title`, then `<title>`, each without the site's name, section or date around it.
- * Then: a title cut short ("…") gives way to the whole one it starts, one in capitals to the same words in mixed case.
+ * A declared title cut short ("…") or in capitals gives way to the next. The content script carries this file: it is
+ * written small (every byte of it is gzipped into every page).
  */
 import { findDateInText } from "./dates";
 import { decodeEntities } from "../text/entities";
@@ -33,77 +34,52 @@ export interface HeadlineSources {
 
 /** How alike an `<h1>` and a declared title must be (`alike`) to be the same headline. */
 const CONFIRMS = 0.4;
-/** More `<h1>`s than this are a list of teasers' headlines (a feed page): the first ones are read. */
-const MAX_HEADINGS = 80;
 /** A headline is a line, not a paragraph. */
 const MAX_CHARS = 300;
 
 export function findHeadline(s: HeadlineSources): Headline | null {
-  const ld = clean(s.ld);
-  const og = clean(s.metas.get("og:title") ?? null);
-  const twitter = clean(s.metas.get("twitter:title") ?? null);
-  const doc = clean(s.docTitle);
-  const declared = [ld, og, twitter, doc].filter((t): t is string => t !== null);
-  const trimmed = declared.map((t) => withoutSite(t, s.sites));
+  const { metas, sites, root } = s;
+  const found: [string | undefined | null, string][] = [[s.ld, "json-ld headline"], [metas.get("og:title"), "og:title"], [metas.get("twitter:title"), "twitter:title"], [s.docTitle, "title"]];
+  const declared = found.flatMap(([t, from]) => (clean(t) ? [{ title: clean(t)!, from }] : []));
+  const titles = declared.map((d) => d.title);
+  const trimmed = titles.map((t) => withoutSite(t, sites));
+  const all = [...titles, ...trimmed];
+  const tokenized = all.map(tokens);
 
-  const chosen = confirmedHeading(s.headings, [...declared, ...trimmed], s.root, s.sites) ??
-    bodyHeading(s.headings, s.root, declared.length) ??
-    (ld && (declared.length === 1 || declared.some((t) => t !== ld && sharesWord(ld, t))) ? { title: ld, from: "json-ld headline" } : null) ??
-    (og ? { title: withoutSite(og, s.sites), from: "og:title" } : null) ??
-    (twitter ? { title: withoutSite(twitter, s.sites), from: "twitter:title" } : null) ??
-    (doc ? { title: withoutSite(doc, s.sites), from: "title" } : null);
-  if (!chosen || !chosen.title) return null;
-  // The visible heading is what it is; a declared title may be cut short or in capitals.
-  return { title: chosen.from.startsWith("h1") ? chosen.title : completed(chosen.title, trimmed), from: chosen.from };
-}
-
-/** An `<h1>` a declared title confirms, the most alike; on a tie the one in or nearest before the body. */
-function confirmedHeading(headings: readonly Element[], declared: string[], root: Element | null, sites: readonly string[]): Headline | null {
-  if (declared.length === 0) return null;
-  let best: { title: string; score: number; near: number } | null = null;
-  const titles = declared.map(tokens);
-  for (const h of headings.slice(0, MAX_HEADINGS)) {
+  // 1. The <h1> most alike a declared title; on a tie the first in the body, else the first.
+  let best: { title: string; score: number } | null = null;
+  for (const h of s.headings) {
     const text = headingText(h);
     if (!text) continue;
     const own = tokens(text);
-    let score = 0;
-    for (const t of titles) score = Math.max(score, alike(own, t));
-    if (score < CONFIRMS) continue;
-    const near = nearness(h, root);
-    if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) <= 1e-9 && near < best.near)) best = { title: text, score, near };
+    const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? 1e-6 : 0);
+    if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
-  if (!best) return null;
-  // A kicker the markup glues on ("ExclusiveMerkel says…"): the declared title the heading ends with is the headline.
-  // A heading that repeats the whole <title> keeps no site name or date either; its other parts are the headline's own.
-  return { title: withoutSite(withoutKicker(best.title, declared), sites, false), from: "h1" };
+  // A heading that repeats the whole <title> loses the site's name and date too, not its other parts.
+  if (best) return { title: withoutSite(withoutKicker(best.title, all), sites, false), from: "h1" };
+
+  // 2. The body's <h1> above its prose, unless it is one word beside a declared title (the site's or a section's name).
+  const inBody = root ? s.headings.find((h) => root.contains(h)) : undefined;
+  const para = root?.querySelector("p");
+  const text = inBody && !(para && para.compareDocumentPosition(inBody) & 4 /* FOLLOWING */) ? headingText(inBody) : null;
+  if (text && (titles.length === 0 || tokens(text).length > 1)) return { title: text, from: "h1 (body)" };
+
+  // 3, 4. What the page declares; a title cut short ("… of the fake…") or in capitals (no lower-case or caseless
+  // letter) gives way to the next one.
+  for (const [i, { title, from }] of declared.entries()) {
+    if (i < declared.length - 1 && (/(?:…|\.\.\.)$/.test(title) || /^[^\p{Ll}\p{Lo}]*\p{Lu}{4}[^\p{Ll}\p{Lo}]*$/u.test(title))) continue;
+    // JSON-LD's headline when it shares a word with another title (Wikipedia's is a description).
+    if (from === "json-ld headline" && titles.length > 1 && !titles.slice(1).some((t) => alike(tokens(title), tokens(t)) > 0)) continue;
+    return { title: withoutSite(title, sites), from };
+  }
+  return null;
 }
 
-/** The body's own `<h1>`, when the page declares no title it could be checked against, or none that names it. */
-function bodyHeading(headings: readonly Element[], root: Element | null, declared: number): Headline | null {
-  if (!root) return null;
-  const inBody = headings.find((h) => root.contains(h));
-  // Above the story's prose, not a heading further down it ("Read more").
-  const firstParagraph = root.querySelector("p");
-  if (!inBody || (firstParagraph && firstParagraph.compareDocumentPosition(inBody) & FOLLOWS)) return null;
-  const text = headingText(inBody);
-  // A one-word heading beside a declared title is a section's or the site's name ("Lorem", "Archive").
-  if (!text || (declared > 0 && tokens(text).length < 2)) return null;
-  return { title: text, from: "h1 (body)" };
-}
-
-const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING, without the Node global (node runs this too)
-
-/** 0 inside the body, then how many elements up its ancestors the heading sits; far when unrelated. */
-function nearness(h: Element, root: Element | null): number {
-  if (!root) return 0;
-  if (root.contains(h)) return 0;
-  let n = 1;
-  for (let up = root.parentElement; up; up = up.parentElement, n++) if (up.contains(h)) return n;
-  return 1000;
-}
-
-/** Parts of a heading that are not its words: a kicker or label named as such, text only screen readers get. */
-const NOT_HEADLINE = /(?:^|[-_ ])(?:kicker|eyebrow|overline|topline|dachzeile|flag|label|rubric|category|section-name|sr-only|visually-hidden|screen-reader-text|a11y)(?:$|[-_ ])/i;
+/**
+ * Parts of a heading that are not its words: a kicker or label named as such, text only screen readers get, the
+ * permalink mark documentation generators put in it ("Evolve: Shared Mutable History¶", Sphinx's `a.headerlink`).
+ */
+const NOT_HEADLINE = /kicker|eyebrow|dachzeile|label|sr-only|visually-hidden|headerlink|anchor/i;
 
 function headingText(h: Element): string | null {
   let out = "";
@@ -113,69 +89,38 @@ function headingText(h: Element): string | null {
     if (node.nodeType === 3) out += (node as Text).data;
     else if (node.nodeType === 1) {
       const el = node as Element;
-      if (el !== h && (NOT_HEADLINE.test(el.getAttribute("class") ?? "") || el.localName === "script" || el.localName === "style")) continue;
-      // Block children and <br> break words the markup runs together ("<span>Live</span><span>Merkel…</span>" stay apart only in CSS).
-      if (el !== h && (el.localName === "br" || BLOCKS.has(el.localName))) out += " ";
+      if (el !== h) {
+        if (NOT_HEADLINE.test(el.getAttribute("class") ?? "")) continue;
+        // A block child or <br> breaks words the markup runs together.
+        if (/^(?:br|div|p|header)$/.test(el.localName)) out += " ";
+      }
       for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
     }
   }
-  const text = clean(out);
+  const text = clean(out.replace(/(?:\s*[¶🔗]|\s+[#§])\s*$/u, ""));
   return text && text.length <= MAX_CHARS ? text : null;
 }
 
-const BLOCKS = new Set(["div", "p", "br", "header", "section"]);
-
 /**
- * "ExclusiveMerkel says…" where a declared title is "Merkel says…": a kicker the markup runs into the headline with no
- * space between. A spaced word before it ("Boston museum sorry…" over og:title's "Museum sorry…") is the headline's own.
+ * "LiveMinisters meet…" where a declared title is "Ministers meet…": a kicker the markup runs into the headline with
+ * no space between. A spaced word before it ("Boston museum sorry…" over og:title's "Museum sorry…") is the headline's.
  */
 function withoutKicker(heading: string, declared: string[]): string {
-  const h = fold(heading);
   for (const t of declared) {
-    const f = fold(t);
-    if (f.length < 12 || f.length >= h.length || !h.endsWith(f) || h.length !== heading.length) continue;
-    const at = heading.length - f.length;
-    const glued = /[\p{L}\p{N}]/u.test(heading[at - 1]!) && /[\p{Lu}\p{N}]/u.test(heading[at]!);
-    if (glued && heading.slice(0, at).split(/\s+/).length <= 4) return heading.slice(at);
+    const at = heading.length - t.length;
+    if (at > 0 && at < 40 && heading.endsWith(t) && /[\p{L}\p{N}][\p{Lu}\p{N}]/u.test(heading.slice(at - 1, at + 1))) return t;
   }
   return heading;
 }
 
 /** Whitespace of any kind (no-break, thin, line breaks) as one space; soft hyphens and zero-width marks out; references decoded. */
-export function clean(raw: string | null): string | null {
-  if (raw === null) return null;
-  const s = decodeEntities(raw).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "").replace(/\s+/g, " ").trim();
-  return s.length > 0 ? s : null;
+export function clean(raw: string | null | undefined): string | null {
+  return !raw ? null : (decodeEntities(raw).replace(/[\xad\u200b-\u200d\ufeff]/g, "").replace(/\s+/g, " ").trim() || null);
 }
 
-/** A title cut short ("… Anna Sorokin: The story of the fake…") gives way to the whole one; capitals to mixed case. */
-function completed(title: string, others: string[]): string {
-  const cut = /(?:…|\.\.\.)$/.exec(title);
-  if (cut) {
-    const start = fold(title.slice(0, cut.index));
-    const whole = others.find((o) => o.length > title.length && fold(o).startsWith(start) && !/(?:…|\.\.\.)$/.test(o));
-    if (whole && start.length >= 12) title = whole;
-  }
-  if (isCapitals(title)) {
-    const mixed = others.find((o) => !isCapitals(o) && fold(o) === fold(title));
-    if (mixed) return mixed;
-  }
-  return title;
-}
-
-function isCapitals(s: string): boolean {
-  const letters = s.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
-}
-
-/** For comparing: case, quote and dash styles, spacing aside. */
-function fold(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟«»″]/g, '"').replace(/[‐-―−]/g, "-").replace(/\s+/g, " ").trim();
-}
-
-/** Words; in scripts written without spaces (Chinese, Japanese, Thai), each character. */
+/** Words; in scripts written without spaces (Chinese, Japanese: kana and ideographs), each character. */
 function tokens(s: string): string[] {
-  return fold(s).match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[\p{L}\p{N}]+/gu) ?? [];
+  return s.toLowerCase().match(/[\u3040-\u30ff\u3400-\u9fff]|[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
@@ -184,69 +129,47 @@ function tokens(s: string): string[] {
  * 史蒂文的家_藍天 :: 痞客邦 PIXNET ::"), or a section's ("Minecraft News" in "Minecraft 1.8 - The Bountiful Update"), low.
  */
 function alike(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of b) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const left = [...b];
   let shared = 0;
   for (const t of a) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) {
+    const i = left.indexOf(t);
+    if (i >= 0) {
       shared++;
-      counts.set(t, n - 1);
+      left[i] = "";
     }
   }
-  return Math.min(shared / a.length, shared / b.length);
-}
-
-const WORD = /[\p{L}\p{N}]{2,}/gu;
-
-function sharesWord(a: string, b: string): boolean {
-  const words = new Set(a.toLowerCase().match(WORD) ?? []);
-  return (b.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
+  return shared / Math.max(a.length, b.length, 1);
 }
 
 /** Title separators as sites write them: spaced " - ", " – ", " — ", " · ", " :: ", " » ", " / "; "|" spaced or not; " _" (Chinese sites' "…很严重 _探索者 _光明网"). */
-const SEPARATOR = /\s+(?:-|–|—|·|::|»|\/)\s+|\s*\|\s*|\s+_/;
-/** A trailing part this short is a section or site name when what is left still reads as a headline. */
-const MAX_SUFFIX_WORDS = 3;
-const MIN_HEADLINE_WORDS = 4;
+const SEPARATOR = /\s+(?:[-–—·»/]|::)\s+|\s*\|\s*|\s+_/;
 
 /**
- * A title without the site's name, sections and date after it, and the site's name before it. Without `shortParts`,
- * only what is known to be the site's name or a date goes, not any short part after a separator.
+ * A title without the site's name, sections and date after it, and the site's name before it. A part after a
+ * separator goes when it is the site's name, a date, or (with `shortParts`) at most three words after a headline of
+ * at least four ("Film dubbing as high art in Germany | Film | DW | 24.05.2019").
  */
 export function withoutSite(title: string, sites: readonly string[], shortParts = true): string {
-  let out = title.trim();
-  const names = sites.map(siteKey).filter((n) => n.length >= 2);
+  const names = sites.map(siteKey).filter((n) => n.length > 1);
   const isSite = (part: string) => {
     const k = siteKey(part);
-    return k.length >= 2 && names.some((n) => n === k || (n.length >= 3 && (n.includes(k) && k.length >= 3 || k.startsWith(n))));
+    return k.length > 1 && names.some((n) => n === k || (n.length > 2 && ((k.length > 2 && n.includes(k)) || k.startsWith(n))));
   };
-  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  for (let i = 0; i < 5; i++) {
-    const parts = splitTitle(out);
-    if (parts.length < 2) break;
-    const last = parts[parts.length - 1]!;
-    const rest = out.slice(0, out.lastIndexOf(last)).replace(/[\s|\-–—·:»/_]+$/, "").trim();
-    const isDate = last.length <= 24 && findDateInText(last) !== null;
-    const short = shortParts && words(last) <= MAX_SUFFIX_WORDS && words(rest) >= MIN_HEADLINE_WORDS;
-    if (!rest || !(isSite(last) || isDate || short)) break;
-    out = rest;
+  // Words, each character of Chinese or Japanese counted as one ("后果很严重 _探索者 _光明网").
+  const words = (p: string) => tokens(p).length;
+  let parts = title.split(SEPARATOR);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1]!.trim();
+    const rest = title.slice(0, title.lastIndexOf(last)).replace(/[\s|\-–—·:»/_]+$/, "");
+    if (!rest || !(!last || isSite(last) || (last.length < 25 && findDateInText(last)) || (shortParts && words(last) < 4 && words(rest) > 3))) break;
+    title = rest;
+    parts = title.split(SEPARATOR);
   }
-  // "BBC News - Headline": a site's name before the headline goes too, never a section's (that may be the story's).
-  const parts = splitTitle(out);
-  if (parts.length >= 2 && isSite(parts[0]!)) {
-    const rest = out.slice(out.indexOf(parts[0]!) + parts[0]!.length).replace(/^[\s|\-–—·:»/_]+/, "").trim();
-    if (rest) out = rest;
-  }
-  return out;
+  // "BBC News - Headline": the site's name before it goes too, never a section's (that may be the story's own).
+  return parts.length > 1 && isSite(parts[0]!) ? title.slice(parts[0]!.length).replace(/^[\s|\-–—·:»/_]+/, "") : title;
 }
 
-function splitTitle(title: string): string[] {
-  return title.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
-}
-
-/** "Salon.com", "www.bbc.co.uk", "@Reuters", "BBC News" → "salon", "bbc", "reuters", "bbcnews". */
+/** "Salon.com", "https://www.bbc.co.uk/news/…", "@Reuters", "BBC News" → "salon", "bbc", "reuters", "bbcnews". */
 function siteKey(s: string): string {
-  return s.toLowerCase().replace(/^@|^https?:\/\/|^www\./g, "").replace(/\.(?:com|co\.uk|org|net|de|fr|cz|es|it|nl|jp|cn|go\.com|co|uk)(?:\/.*)?$/, "").replace(/[^\p{L}\p{N}]/gu, "");
+  return s.toLowerCase().replace(/^(?:@|https?:\/\/|www\.)+|(?:\.[a-z]{2,3})+(?:\/.*)?$/g, "").replace(/[^\p{L}\p{N}]/gu, "");
 }

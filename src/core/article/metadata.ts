@@ -44,7 +44,17 @@ const DATE_META = [
 const DATE_META_NAME = /publish|pubdate|pub_date|issued|created/;
 
 /** schema.org types of pages that are not articles, however much prose they hold (a recipe's method, show notes). */
-const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisode|PodcastSeries|PodcastSeason|RadioEpisode|RadioSeries|RadioSeason|TVSeries|TVSeason|BroadcastEvent|BroadcastService|Schedule|ContactPage)$/;
+const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisode|PodcastSeries|PodcastSeason|RadioEpisode|RadioSeries|RadioSeason|TVSeries|TVSeason|TVEpisode|BroadcastEvent|BroadcastService|Schedule|ContactPage|ImageGallery|MediaGallery|VideoGallery|CollectionPage)$/;
+/**
+ * A video declared on its own, without an Article: a video page, or a story page whose CMS declares only its player.
+ * Held to the bar of a page declaring another Open Graph type (long prose, most of the page's) rather than ruled out.
+ */
+const VIDEO_TYPES = /^(?:https?:\/\/schema\.org\/)?VideoObject$/;
+/**
+ * Path segments CMSs give their video, gallery and live-stream pages ("/news/av/…", "/US/video/…", "/photos/…"):
+ * without a declared Article, such a page is held to the same bar.
+ */
+const MEDIA_PATH = /\/(?:av|videos?|watch|galler(?:y|ies)|photos|pictures|slideshows?|live-?(?:tv|stream))(?:\/|$)/i;
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +66,7 @@ export interface Declaration {
   dated: Json[];
   /** The page's <meta> contents by lower-cased property, name or itemprop, the first of each: read in one query. */
   metas: Map<string, string>;
-  /** The page's `<h1>`s outside furniture, in page order (as the detector's walk met them). */
+  /** The page's `<h1>`s in page order: outside furniture as the detector's walk met them, else all of the body's. */
   headings: Element[];
   declaresArticle: boolean;
   declaresOther: boolean;
@@ -70,7 +80,7 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   // The head's children, then the body's <meta> and JSON-LD as the detector's walk met them (a whole-document query
   // costs more than the rest of detection on a page that is no article).
   const head = doc.head ? Array.from(doc.head.children) : [];
-  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script, h1")).filter((el) => el.localName !== "h1" || !el.closest("nav, aside, footer")) : []);
+  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script, h1")) : []);
   const headings: Element[] = [];
   for (const el of [...head, ...body]) {
     if (el.localName === "h1") {
@@ -86,12 +96,14 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
     const content = text(el.getAttribute("content"));
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const { articles, dated, others } = jsonLdNodes(scripts);
+  const { articles, dated, others, videos } = jsonLdNodes(scripts);
   const ld = articles[0] ?? null;
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
   const declaresNonArticle = ld === null && others > 0;
-  const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle);
-  return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && ogType !== null, declaresNonArticle };
+  // A video page says so in og:type ("video.other"), in JSON-LD (a VideoObject and no Article) or in its address.
+  const media = ld === null && (videos > 0 || MEDIA_PATH.test(pageUrls(doc, metas)[0]?.split(/[?#]/)[0] ?? ""));
+  const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle && !media);
+  return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && (ogType !== null || media), declaresNonArticle };
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
@@ -115,10 +127,11 @@ export function readMetadata(doc: Document, root: Element | null, declaration: D
 
 export { isJsonLd };
 
-function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; others: number } {
+function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; others: number; videos: number } {
   const articles: Json[] = [];
   const dated: Json[] = [];
   const others: Json[] = [];
+  const videos: Json[] = [];
   for (const script of scripts) {
     let data: unknown;
     try {
@@ -127,27 +140,28 @@ function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; oth
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
-    collect(data, 0, articles, dated, others);
+    collect(data, 0, articles, dated, others, videos);
   }
-  return { articles, dated, others: others.length };
+  return { articles, dated, others: others.length, videos: videos.length };
 }
 
 /** JSON-LD nodes anywhere a page puts them: arrays, @graph, mainEntity, mainEntityOfPage. */
-function collect(data: unknown, depth: number, articles: Json[], dated: Json[], others: Json[]): void {
+function collect(data: unknown, depth: number, articles: Json[], dated: Json[], others: Json[], videos: Json[]): void {
   if (depth > 5 || data === null || typeof data !== "object") return;
   if (Array.isArray(data)) {
-    for (const item of data) collect(item, depth + 1, articles, dated, others);
+    for (const item of data) collect(item, depth + 1, articles, dated, others, videos);
     return;
   }
   const obj = data as Json;
-  const type = obj["@type"];
-  const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) articles.push(obj);
+  const types = ([] as unknown[]).concat(obj["@type"]);
+  const is = (type: RegExp) => types.some((t) => typeof t === "string" && type.test(t));
+  if (is(ARTICLE_TYPES)) articles.push(obj);
   else {
-    if (types.some((t) => typeof t === "string" && NON_ARTICLE_TYPES.test(t))) others.push(obj);
+    if (is(NON_ARTICLE_TYPES)) others.push(obj);
+    if (is(VIDEO_TYPES)) videos.push(obj);
     if (obj["datePublished"] !== undefined) dated.push(obj);
   }
-  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others);
+  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others, videos);
 }
 
 /** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
@@ -166,17 +180,9 @@ function text(value: unknown): string | null {
 function siteNames(doc: Document, declaration: Declaration): string[] {
   const { ld, metas } = declaration;
   const publisher = ld?.["publisher"];
-  const names = [metas.get("og:site_name"), metas.get("application-name"), metas.get("twitter:site"), metas.get("apple-mobile-web-app-title"),
-    publisher && typeof publisher === "object" ? ldText((publisher as Json)["name"]) : null];
-  const canonical = doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null;
-  for (const url of [doc.location?.href ?? null, canonical, metas.get("og:url") ?? null]) {
-    const host = url ? /^https?:\/\/(?:www\.|m\.)?([^/:?#]+)/i.exec(url)?.[1] : undefined;
-    if (host) {
-      names.push(host);
-      break;
-    }
-  }
-  return names.filter((n): n is string => typeof n === "string" && n.trim().length > 0);
+  // The page's address names the site too: "https://www.dw.com/en/…" reads as "dw" (headline.ts cuts it to its name).
+  return [metas.get("og:site_name"), metas.get("application-name"), metas.get("twitter:site"), pageUrls(doc, metas)[0],
+    publisher && typeof publisher === "object" ? ldText((publisher as Json)["name"]) : null].filter((n): n is string => !!n);
 }
 
 function authorNames(author: unknown): string | null {
@@ -365,9 +371,14 @@ function dateline(raw: string): string | null {
   return findDateInText(cut ? s.slice(0, cut.index) : s);
 }
 
+/** The page's addresses, most trusted first: where it is, its canonical link, its og:url. */
+function pageUrls(doc: Document, metas: Map<string, string>): string[] {
+  const href = doc.location?.href;
+  return [/^https?:/.test(href ?? "") ? href : null, doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href"), metas.get("og:url")].filter((u): u is string => !!u);
+}
+
 function urlDate(doc: Document, metas: Map<string, string>): FoundDate | null {
-  const canonical = doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null;
-  for (const url of [doc.location?.href ?? null, canonical, metas.get("og:url") ?? null]) {
+  for (const url of pageUrls(doc, metas)) {
     const d = findDateInUrl(url);
     if (d) return { day: d, from: "url" };
   }
