@@ -371,10 +371,13 @@ function dateline(raw: string): string | null {
   return findDateInText(cut ? s.slice(0, cut.index) : s);
 }
 
-/** The page's addresses, most trusted first: where it is, its canonical link, its og:url. */
+/**
+ * The page's addresses: its canonical link, its og:url, where it is. The page's own word first: a saved copy and the
+ * live page (under tracking parameters, a preview host) then read alike.
+ */
 function pageUrls(doc: Document, metas: Map<string, string>): string[] {
   const href = doc.location?.href;
-  return [/^https?:/.test(href ?? "") ? href : null, doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href"), metas.get("og:url")].filter((u): u is string => !!u);
+  return [doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href"), metas.get("og:url"), /^https?:/.test(href ?? "") ? href : null].filter((u): u is string => !!u);
 }
 
 function urlDate(doc: Document, metas: Map<string, string>): FoundDate | null {
