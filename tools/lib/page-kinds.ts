@@ -56,7 +56,6 @@ export const FIXTURE_KINDS: Readonly<Record<string, { kind: Kind; article: boole
   "contact.html": { kind: "contact", article: false },
   "gallery.html": { kind: "gallery", article: false },
   "video.html": { kind: "video", article: false },
-  "media-path.html": { kind: "video", article: false },
   "live-video.html": { kind: "live video", article: false },
   "live-blog.html": { kind: "live blog", article: true },
   "article-with-audio.html": { kind: "article", article: true },

@@ -50,11 +50,6 @@ const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisod
  * Held to the bar of a page declaring another Open Graph type (long prose, most of the page's) rather than ruled out.
  */
 const VIDEO_TYPES = /^(?:https?:\/\/schema\.org\/)?VideoObject$/;
-/**
- * Path segments CMSs give their video, gallery and live-stream pages ("/news/av/…", "/US/video/…", "/photos/…"):
- * without a declared Article, such a page is held to the same bar.
- */
-const MEDIA_PATH = /\/(?:av|videos?|watch|galler(?:y|ies)|photos|pictures|slideshows?|live-?(?:tv|stream))(?:\/|$)/i;
 
 type Json = Record<string, unknown>;
 
@@ -100,8 +95,9 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   const ld = articles[0] ?? null;
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
   const declaresNonArticle = ld === null && others > 0;
-  // A video page says so in og:type ("video.other"), in JSON-LD (a VideoObject and no Article) or in its address.
-  const media = ld === null && (videos > 0 || MEDIA_PATH.test(pageUrls(doc, metas)[0]?.split(/[?#]/)[0] ?? ""));
+  // A video page says so in og:type ("video.other") or in JSON-LD (a VideoObject and no Article). Its address
+  // ("/av/", "/video/") is not read: every page pays for the content script's bytes, and sites name story sections so too.
+  const media = ld === null && videos > 0;
   const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle && !media);
   return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && (ogType !== null || media), declaresNonArticle };
 }
