@@ -18,6 +18,7 @@ import { isoDay } from "../src/core/article/metadata";
 import { findDateInUrl } from "../src/core/article/dates";
 import { shingleScore as score, type Prf } from "./lib/shingles";
 import { CORPUS, part, projectRoot, requireCorpus } from "./lib/corpus";
+import { FIXTURE_KINDS, KINDS, articleKind, newsUrls, notArticleKind, type Kind } from "./lib/page-kinds";
 
 const corpus = CORPUS;
 requireCorpus("eval:article", [
@@ -46,6 +47,7 @@ interface PageResult {
   publishedFrom: string | null;
   readabilityPublished: string | null;
   title: string | null;
+  titleFrom: string | null;
   readabilityTitle: string | null;
   detectMs: number;
   readabilityMs: number;
@@ -88,6 +90,7 @@ function run(html: string): PageResult {
     publishedFrom: article.publishedFrom,
     readabilityPublished: isoDay(parsed?.publishedTime ?? null),
     title: article.title,
+    titleFrom: article.titleFrom,
     readabilityTitle: parsed?.title ?? null,
     detectMs,
     readabilityMs,
@@ -138,6 +141,55 @@ function timed(r: PageResult) {
   timesClone.push(r.cloneMs + r.readabilityMs);
 }
 
+// --- per kind: what each kind of page gets (tools/lib/page-kinds.ts labels them) --------------------------------
+interface KindRow {
+  pages: number; judged: number; judgedR: number;
+  headlines: number; headline: number; headlineR: number;
+  found: number; foundR: number; dateRefs: number; dateOk: number; dateOkR: number;
+  body: Prf[]; bodyR: Prf[];
+}
+const perKind = new Map<Kind, KindRow>();
+interface Truth { goldHeadline?: string | null; dateRef?: string | null; body?: string }
+function byKind(kind: Kind, r: PageResult, truth: Truth) {
+  const k = perKind.get(kind) ?? { pages: 0, judged: 0, judgedR: 0, headlines: 0, headline: 0, headlineR: 0, found: 0, foundR: 0, dateRefs: 0, dateOk: 0, dateOkR: 0, body: [], bodyR: [] };
+  perKind.set(kind, k);
+  k.pages++;
+  if (r.isArticle) k.judged++;
+  if (r.readerable) k.judgedR++;
+  if (truth.goldHeadline) {
+    k.headlines++;
+    if (exactHeadline(r.title, truth.goldHeadline)) k.headline++;
+    if (exactHeadline(r.readabilityTitle, truth.goldHeadline)) k.headlineR++;
+  }
+  if (r.published) k.found++;
+  if (r.readabilityPublished) k.foundR++;
+  if (truth.dateRef) {
+    k.dateRefs++;
+    if (r.published === truth.dateRef) k.dateOk++;
+    if (r.readabilityPublished === truth.dateRef) k.dateOkR++;
+  }
+  if (truth.body !== undefined) {
+    k.body.push(score(truth.body, r.text));
+    k.bodyR.push(score(truth.body, r.readabilityText));
+  }
+}
+
+/** The verified headlines (tools/eval-article-headlines.json: what "exact" means is written there, beside them). */
+interface HeadlineGold {
+  "readability-test-pages": { synthetic: string[]; corrected: Record<string, { headline: string; why: string }> };
+  "news-pages/article": { headlines: Record<string, string> };
+}
+const headlineGold = JSON.parse(readFileSync(path.join(projectRoot, "tools", "eval-article-headlines.json"), "utf8")) as HeadlineGold;
+/** Exact as the gold file defines it: case, words and punctuation count; white space, quote and dash styles do not. */
+function exactHeadline(got: string | null, want: string): boolean {
+  const norm = (s: string) => s.normalize("NFKC").replace(/[‘’‚‛′`´]/g, "'").replace(/[“”„‟«»″]/g, '"').replace(/[‐-―−]/g, "-").replace(/\s+/g, " ").trim();
+  return got !== null && norm(got) === norm(want);
+}
+const headlineMisses: string[] = [];
+function headlineMiss(name: string, r: PageResult, want: string) {
+  if (!exactHeadline(r.title, want)) headlineMisses.push(`${name}: want ${JSON.stringify(want)}, got ${JSON.stringify(r.title)} from ${r.titleFrom}`);
+}
+
 function rows(table: string[][]): string {
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   return table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
@@ -182,12 +234,18 @@ function sameHeadline(a: string | null, b: string | null): boolean {
 const newsDetector = blank();
 const newsReadable = blank();
 let newsDated = 0, newsDatedReadability = 0, newsArticles = 0;
+const urls = newsUrls(corpus);
 for (const label of ["article", "not-article"] as const) {
   const dir = path.join(corpus, "news-pages", label);
   if (!existsSync(dir)) continue;
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".html.gz")).sort()) {
     if (only && !file.includes(only)) continue;
-    const r = run(load(path.join(dir, file)));
+    const html = load(path.join(dir, file));
+    const r = run(html);
+    const url = urls.get(file) ?? null;
+    const gold = label === "article" ? headlineGold["news-pages/article"].headlines[file] ?? null : null;
+    byKind(label === "article" ? articleKind(html, url) : notArticleKind(url ?? ""), r, { goldHeadline: gold, dateRef: label === "article" ? findDateInUrl(url) : null });
+    if (gold) headlineMiss(`news-pages/${file}`, r, gold);
     timed(r);
     gateTally(`news-pages/${label}`, r);
     if (!r.gate && r.isArticle) gateMisses.push(`news-pages/${label}/${file}`);
@@ -221,6 +279,10 @@ if (existsSync(rtDir)) {
     const r = run(load(src));
     timed(r);
     gateTally("readability-test-pages", r);
+    const rtGold = headlineGold["readability-test-pages"];
+    const verified = expected.readerable === true && !rtGold.synthetic.includes(name) ? rtGold.corrected[name]?.headline ?? expected.title ?? null : null;
+    byKind(expected.readerable === true ? "article" : "not readerable (Readability's flag)", r, { goldHeadline: verified, dateRef: isoDay(expected.publishedTime ?? null) });
+    if (verified) headlineMiss(`readability-test-pages/${name}`, r, verified);
     if (!r.gate && r.isArticle) gateMisses.push(`readability-test-pages/${name}`);
     tally(rtDetector, expected.readerable === true, r.isArticle, name);
     tally(rtReadable, expected.readerable === true, r.readerable, name);
@@ -259,6 +321,7 @@ if (existsSync(exDir)) {
     timed(r);
     gateTally("extraction-benchmark", r);
     if (!r.gate && r.isArticle) gateMisses.push(`extraction-benchmark/${id}`);
+    byKind("article", r, { dateRef: findDateInUrl(truth[id]!.url ?? null), body: truth[id]!.articleBody });
     const d = score(truth[id]!.articleBody, r.text);
     const rd = score(truth[id]!.articleBody, r.readabilityText);
     exDetector.push(d);
@@ -276,6 +339,16 @@ if (existsSync(exDir)) {
     if (r.published) exDated++;
     if (r.readabilityPublished) exDatedReadability++;
   }
+}
+
+// --- 4. the self-made pages of tests/fixtures/pages: the kinds the corpus lacks (podcast, recipe, contact, …) ----------
+const fixtureDir = path.join(projectRoot, "tests", "fixtures", "pages");
+const fixtures = blank();
+for (const [file, { kind, article }] of Object.entries(FIXTURE_KINDS)) {
+  if (only && !file.includes(only)) continue;
+  const r = run(readFileSync(path.join(fixtureDir, file), "utf8"));
+  tally(fixtures, article, r.isArticle, `fixture ${file}`);
+  byKind(kind, r, {});
 }
 
 // --- report ---------------------------------------------------------------------------------
@@ -340,6 +413,14 @@ console.log(rows([
   ["Readability", pct(rtTitleReadability, rtWithTitle), pct(rtHeadlineReadability, rtWithTitle)],
 ]));
 
+const hl = [...perKind.values()].reduce((a, k) => ({ n: a.n + k.headlines, ours: a.ours + k.headline, r: a.r + k.headlineR }), { n: 0, ours: 0, r: 0 });
+console.log(`   Exact against the verified headline (tools/eval-article-headlines.json, ${hl.n} pages: news-pages articles and Readability's real pages; "exact" as defined there: case counts):`);
+console.log(rows([
+  ["", "exact"],
+  ["Backstory", pct(hl.ours, hl.n)],
+  ["Readability", pct(hl.r, hl.n)],
+]));
+
 console.log(`\n5. Time per page, ms (${timesDetect.length} pages, linkedom nodes, same run; Readability on a fresh parse)`);
 const timeRow = (name: string, xs: number[]) => [name, median(xs).toFixed(2), quantile(xs, 0.9).toFixed(2), quantile(xs, 1).toFixed(2)];
 console.log(rows([
@@ -352,8 +433,25 @@ console.log(rows([
 ]));
 console.log(`   median ratio Readability/Backstory: ${(median(timesReadability) / median(timesDetect)).toFixed(1)}x`);
 
+console.log(`\n6. Per kind of page (${[...perKind.values()].reduce((a, k) => a + k.pages, 0)} pages: news-pages, readability-test-pages, the extraction benchmark, tests/fixtures/pages;`);
+console.log("   kinds by tools/lib/page-kinds.ts). Each cell: Backstory / Readability (isProbablyReaderable, parse()).");
+console.log("   \"date correct\": against the reference day where one exists (Readability's publishedTime, a full date in the page's address).");
+const both = (a: number, b: number, n: number) => (n ? `${a} / ${b} of ${n}` : "-");
+const f1Of = (xs: Prf[]) => (xs.length ? f3(summary(xs).f1) : "-");
+console.log(rows([
+  ["", "pages", "judged article", "headline exact", "date found", "date correct", "body F1"],
+  ...KINDS.filter((k) => perKind.has(k)).map((kind) => {
+    const k = perKind.get(kind)!;
+    return [`   ${kind}`, String(k.pages), `${k.judged} / ${k.judgedR}`, both(k.headline, k.headlineR, k.headlines), `${k.found} / ${k.foundR}`, both(k.dateOk, k.dateOkR, k.dateRefs), k.body.length ? `${f1Of(k.body)} / ${f1Of(k.bodyR)}` : "-"];
+  }),
+]));
+if (fixtures.fp + fixtures.fn > 0) console.log(`   fixtures misjudged: ${fixtures.misses.join(", ")}`);
+const dates = [...perKind.values()].reduce((a, k) => ({ n: a.n + k.dateRefs, ours: a.ours + k.dateOk, r: a.r + k.dateOkR }), { n: 0, ours: 0, r: 0 });
+console.log(`\nSummary beside Readability: headline exact ${pct(hl.ours, hl.n)} vs ${pct(hl.r, hl.n)}; date correct ${pct(dates.ours, dates.n)} vs ${pct(dates.r, dates.n)}; news-pages ${newsDetector.tp}/${newsDetector.tp + newsDetector.fn} articles found, ${newsDetector.fp}/${newsDetector.fp + newsDetector.tn} non-articles judged articles (Readability ${newsReadable.fp}).`);
+
 if (verbose) {
   console.log("\nMisclassified:", [...newsDetector.misses, ...rtDetector.misses].join("\n  "));
+  console.log("\nMisses against the verified headline:\n  " + headlineMisses.join("\n  "));
   console.log("\nDate misses:\n  " + dateMisses.join("\n  "));
   console.log("\nHeadline misses:\n  " + titleMisses.join("\n  "));
   exWorst.sort((a, b) => a.d.f1 - b.d.f1);
@@ -374,7 +472,7 @@ const sizes = async (name: string, entry: string) => {
   const bytes = await minified(entry);
   return [name, kb(bytes.length), kb(gzipSync(bytes).length)];
 };
-console.log("\n6. Content script cost (esbuild, minified)");
+console.log("\n7. Content script cost (esbuild, minified)");
 console.log(rows([
   ["", "minified", "gzip"],
   await sizes("Backstory detectArticle (with metadata and quirks)", `export { detectArticle } from "./src/core/article/detect";`),

@@ -15,6 +15,7 @@ const scan = scanDocument(document, compileMatcher(knowledge), { force: process.
 console.log(JSON.stringify({
   isArticle: scan.article.isArticle,
   title: scan.article.title,
+  titleFrom: scan.article.titleFrom,
   published: scan.article.published,
   publishedFrom: scan.article.publishedFrom,
   byline: scan.article.byline,

@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const PAGES = [
   "bbcnews-d9be6b06cf.html.gz", "dwnews-df716ac310.html.gz", "abcnews-4a6122f68e.html.gz", "huffnews-18edd68bc9.html.gz",
   "extraction-35b158918c67.html.gz", "extraction-6ebac05f637e.html.gz", "pages/ie-conditional.html", "pages/arabic-commas.html",
-  "pages/deep-wrappers.html", "pages/consent-dialog.html", "pages/front.html",
+  "pages/deep-wrappers.html", "pages/consent-dialog.html", "pages/front.html", "pages/live-blog.html",
 ];
 const html = (name: string) => {
   const raw = readFileSync(path.join(root, "tests/fixtures", name));

@@ -169,6 +169,21 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const a = detectArticle(page("article-with-audio.html"));
     expect([a.isArticle, a.declaresNonArticle]).toEqual([true, false]);
   });
+  it("takes a gallery, a contact page and a video page for what they declare, a live blog for an article", () => {
+    // JSON-LD ImageGallery, ContactPage: the page says what it is.
+    for (const name of ["gallery.html", "contact.html"]) {
+      const a = detectArticle(page(name));
+      expect([name, a.isArticle, a.declaresNonArticle]).toEqual([name, false, true]);
+    }
+    // A VideoObject and no Article, og:type video.other: held to the bar of a page that declares another type, which a
+    // few paragraphs under a player do not reach.
+    for (const name of ["video.html", "live-video.html"]) {
+      const a = detectArticle(page(name));
+      expect([name, a.isArticle, a.declaresArticle, a.declaresOther]).toEqual([name, false, false, true]);
+    }
+    const live = detectArticle(page("live-blog.html"));
+    expect([live.isArticle, live.declaresArticle, live.title, live.published]).toEqual([true, true, "River race: live updates", "2019-05-26"]);
+  });
   it("reads a story whose wrapper carries a share or comments switch in its class, not the share bar or the comments", () => {
     const a = detectArticle(page("share-wrapper.html"));
     expect(a.isArticle).toBe(true);

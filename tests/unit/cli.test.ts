@@ -36,7 +36,7 @@ describe("npm run scan", { timeout: 60_000 }, () => {
     const r = run("scan", "demo/index.html");
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ isArticle: true, title: "Russia ends dialogue with NATO", published: "2021-10-18", publishedFrom: "json-ld datePublished" });
+    expect(out).toMatchObject({ isArticle: true, title: "Russia ends dialogue with NATO", titleFrom: "h1", published: "2021-10-18", publishedFrom: "json-ld datePublished" });
     expect(out.articleText).toContain("Russian Foreign Minister Sergei Lavrov announced in Moscow");
     expect(out.articleText).not.toContain("Please enter your comment");
     expect(out.mentions[2]).toEqual({ entityId: "sergei-lavrov", name: "Sergei Lavrov", type: "person", text: "Lavrov" });

@@ -69,8 +69,8 @@ describe("decodeEntities", () => {
 });
 
 const body = `<p>${"Words of the article, and more words that tell the story. ".repeat(12)}</p>`.repeat(3);
-const page = (head: string, article: string, title = "A story") =>
-  detectArticle(documentFrom(`<html><head><title>${title}</title>${head}</head><body><div id="page"><header><h1>${title}</h1>${article}</header><article>${body}</article></div></body></html>`));
+const page = (head: string, article: string, title = "A story", h1 = title) =>
+  detectArticle(documentFrom(`<html><head><title>${title}</title>${head}</head><body><div id="page"><header><h1>${h1}</h1>${article}</header><article>${body}</article></div></body></html>`));
 
 describe("the publication date from every signal, ranked", () => {
   it("takes JSON-LD in @graph and arrays, of any Article type, and never dateModified", () => {
@@ -116,9 +116,55 @@ describe("the publication date from every signal, ranked", () => {
   });
   it("decodes character references in a JSON-LD headline and author", () => {
     const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Merkel: &quot;Sch&ouml;n&quot; &#8216;so&#8217;", author: { name: "J&uuml;rgen M&uuml;ller" } });
-    const a = page(`<script type="application/ld+json">${ld}</script>`, "", "Merkel: Schön so | Example News");
+    const a = page(`<script type="application/ld+json">${ld}</script>`, "", "Merkel: Schön so | Example News", "");
     expect(a.title).toBe("Merkel: \"Schön\" ‘so’");
     expect(a.byline).toBe("Jürgen Müller");
+  });
+});
+
+describe("the date ranking, one signal missing at a time", () => {
+  // Every signal on one page, each naming its own day, beside modified dates of every kind (never to be read).
+  const signals = {
+    ld: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-01T10:00:00+01:00","dateModified":"2022-02-01"}</script>`,
+    meta: `<meta property="article:published_time" content="2021-01-02T10:00:00+01:00">`,
+    other: `<script type="application/ld+json">{"@type":"WebPage","datePublished":"2021-01-03"}</script>`,
+    time: `<time datetime="2021-01-04">4 January 2021</time>`,
+    byline: `<div class="byline">By A. Writer, 5 January 2021</div>`,
+    url: `<link rel="canonical" href="https://example.com/world/2021/01/06/story/">`,
+    title: "Story | Example | 07.01.2021",
+  };
+  const modified = `<meta property="article:modified_time" content="2022-02-02"><meta property="og:updated_time" content="2022-02-03"><meta name="last-modified" content="2022-02-04">`;
+  const modifiedInBody = `<time class="updated" datetime="2022-02-05">5 February 2022</time><span class="date-modified">6 February 2022</span>`;
+  const order = [["ld", "2021-01-01", "json-ld datePublished"], ["meta", "2021-01-02", "meta article:published_time"],
+    ["other", "2021-01-03", "json-ld datePublished (not an article)"], ["time", "2021-01-04", "time datetime"], ["byline", "2021-01-05", "byline"],
+    ["url", "2021-01-06", "url"], ["title", "2021-01-07", "title"]] as const;
+  it("takes the most trusted signal present, each in turn when those above it are missing, never a modified date", () => {
+    for (let i = 0; i <= order.length; i++) {
+      const has = new Set(order.slice(i).map(([k]) => k));
+      const head = (["ld", "meta", "other", "url"] as const).filter((k) => has.has(k)).map((k) => signals[k]).join("") + modified;
+      const top = (has.has("byline") ? signals.byline : "") + (has.has("time") ? signals.time : "") + modifiedInBody;
+      const a = page(head, top, has.has("title") ? signals.title : "Story", "Story");
+      const want = order[i] ? [order[i]![1], order[i]![2]] : [null, null];
+      expect([i, a.published, a.publishedFrom]).toEqual([i, ...want]);
+    }
+  });
+  it("takes datePublished of every Article type, in arrays, @graph and mainEntity, types as URLs or lists", () => {
+    const forms = [
+      { "@type": "LiveBlogPosting", datePublished: "2021-03-01" },
+      { "@type": ["OpinionNewsArticle", "Thing"], datePublished: "2021-03-01" },
+      [{ "@type": "Organization", name: "X" }, { "@type": "BlogPosting", datePublished: "2021-03-01" }],
+      { "@graph": [{ "@type": "WebSite" }, { "@type": "http://schema.org/Report", datePublished: "2021-03-01" }] },
+      { "@type": "WebPage", mainEntity: { "@type": "SocialMediaPosting", datePublished: "2021-03-01" } },
+      { "@type": "https://schema.org/AnalysisNewsArticle", datePublished: "2021-03-01", dateModified: "2021-03-09" },
+    ];
+    for (const form of forms) {
+      const a = page(`<script type="application/ld+json">${JSON.stringify(form)}</script><meta property="article:published_time" content="2021-03-05">`, "");
+      expect([JSON.stringify(form), a.published, a.publishedFrom]).toEqual([JSON.stringify(form), "2021-03-01", "json-ld datePublished"]);
+    }
+  });
+  it("finds no date where a page gives only modified ones", () => {
+    const ld = `<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2022-02-01"}</script>`;
+    expect(page(ld + modified, modifiedInBody).published).toBeNull();
   });
 });
 
@@ -127,8 +173,8 @@ describe("the headline", () => {
     const ld = JSON.stringify({ "@type": "Article", headline: "constitutional monarchy in Oceania" });
     const a = page(`<script type="application/ld+json">${ld}</script><meta property="og:site_name" content="Wikipedia"><meta property="og:title" content="New Zealand - Wikipedia">`, "", "New Zealand - Wikipedia");
     expect(a.title).toBe("New Zealand");
-    expect(page(`<meta property="og:title" content="Film dubbing as high art in Germany | DW | 24.05.2019">`, "").title).toBe("Film dubbing as high art in Germany");
+    expect(page(`<meta property="og:title" content="Film dubbing as high art in Germany | DW | 24.05.2019">`, "", "", "").title).toBe("Film dubbing as high art in Germany");
     // A short title keeps what follows its separator: it may be the headline's own second half.
-    expect(page(`<meta property="og:title" content="Brexit - what next">`, "").title).toBe("Brexit - what next");
+    expect(page(`<meta property="og:title" content="Brexit - what next">`, "", "", "").title).toBe("Brexit - what next");
   });
 });

@@ -264,7 +264,7 @@ interface Body {
 /** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
 const DECAY = [1, 2, 9, 12, 15] as const;
 
-/** `metadataInBody` receives the body's <meta> and JSON-LD elements, met on the way. */
+/** `metadataInBody` receives the body's <meta>, JSON-LD and <h1> elements, met on the way. */
 function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
@@ -444,6 +444,8 @@ function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
     enter(el) {
       const kind = classify(el);
       if (kind !== SKIP) {
+        // The headline's candidates, outside furniture (src/core/article/headline.ts).
+        if (el.localName === "h1") metadata.push(el);
         push(el, kind === SOFT);
         return true;
       }

@@ -2,6 +2,7 @@
 import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
 import { decodeEntities } from "../text/entities";
 import { isJsonLd } from "./json-ld";
+import { findHeadline } from "./headline";
 
 
 export interface ArticleMetadata {
@@ -15,6 +16,8 @@ export interface ArticleMetadata {
    */
   declaresNonArticle: boolean;
   title: string | null;
+  /** Which source gave `title`: "h1" (confirmed by the page's declared titles), "h1 (body)", "json-ld headline", "og:title", "twitter:title", "title". */
+  titleFrom: string | null;
   /** YYYY-MM-DD as the publisher dates it. */
   published: string | null;
   /** Which signal gave `published`, and which of its kind: "json-ld datePublished", "meta article:published_time", "time datetime", "byline", "url", "title"… */
@@ -41,7 +44,12 @@ const DATE_META = [
 const DATE_META_NAME = /publish|pubdate|pub_date|issued|created/;
 
 /** schema.org types of pages that are not articles, however much prose they hold (a recipe's method, show notes). */
-const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisode|PodcastSeries|PodcastSeason|RadioEpisode|RadioSeries|RadioSeason|TVSeries|TVSeason|BroadcastEvent|BroadcastService|Schedule|ContactPage)$/;
+const NON_ARTICLE_TYPES = /^(?:https?:\/\/schema\.org\/)?(?:Recipe|PodcastEpisode|PodcastSeries|PodcastSeason|RadioEpisode|RadioSeries|RadioSeason|TVSeries|TVSeason|TVEpisode|BroadcastEvent|BroadcastService|Schedule|ContactPage|ImageGallery|MediaGallery|VideoGallery|CollectionPage)$/;
+/**
+ * A video declared on its own, without an Article: a video page, or a story page whose CMS declares only its player.
+ * Held to the bar of a page declaring another Open Graph type (long prose, most of the page's) rather than ruled out.
+ */
+const VIDEO_TYPES = /^(?:https?:\/\/schema\.org\/)?VideoObject$/;
 
 type Json = Record<string, unknown>;
 
@@ -53,6 +61,8 @@ export interface Declaration {
   dated: Json[];
   /** The page's <meta> contents by lower-cased property, name or itemprop, the first of each: read in one query. */
   metas: Map<string, string>;
+  /** The page's `<h1>`s in page order: outside furniture as the detector's walk met them, else all of the body's. */
+  headings: Element[];
   declaresArticle: boolean;
   declaresOther: boolean;
   declaresNonArticle: boolean;
@@ -65,8 +75,13 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   // The head's children, then the body's <meta> and JSON-LD as the detector's walk met them (a whole-document query
   // costs more than the rest of detection on a page that is no article).
   const head = doc.head ? Array.from(doc.head.children) : [];
-  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script")) : []);
+  const body = inBody ?? (doc.body ? Array.from(doc.body.querySelectorAll("meta, script, h1")) : []);
+  const headings: Element[] = [];
   for (const el of [...head, ...body]) {
+    if (el.localName === "h1") {
+      headings.push(el);
+      continue;
+    }
     if (el.localName === "script") {
       if (isJsonLd(el)) scripts.push(el);
       continue;
@@ -76,22 +91,29 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
     const content = text(el.getAttribute("content"));
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
-  const { articles, dated, others } = jsonLdNodes(scripts);
+  const { articles, dated, others, videos } = jsonLdNodes(scripts);
   const ld = articles[0] ?? null;
   const ogType = metas.get("og:type")?.toLowerCase() ?? null;
   const declaresNonArticle = ld === null && others > 0;
-  const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle);
-  return { ld, articles, dated, metas, declaresArticle, declaresOther: !declaresArticle && ogType !== null, declaresNonArticle };
+  // A video page says so in og:type ("video.other") or in JSON-LD (a VideoObject and no Article). Its address
+  // ("/av/", "/video/") is not read: every page pays for the content script's bytes, and sites name story sections so too.
+  const media = ld === null && videos > 0;
+  const declaresArticle = ld !== null || (ogType === "article" && !declaresNonArticle && !media);
+  return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && (ogType !== null || media), declaresNonArticle };
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
   const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;
   const found = findPublished(doc, declaration, root);
+  const headline = findHeadline({
+    ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, root, docTitle: doc.title, sites: siteNames(doc, declaration),
+  });
   return {
     declaresArticle,
     declaresOther,
     declaresNonArticle,
-    title: findTitle(doc, declaration, root),
+    title: headline?.title ?? null,
+    titleFrom: headline?.from ?? null,
     published: found?.day ?? null,
     publishedFrom: found?.from ?? null,
     byline: authorNames(ld?.["author"]) ?? (metas.get("author") ?? null) ?? bylineText(root),
@@ -101,10 +123,11 @@ export function readMetadata(doc: Document, root: Element | null, declaration: D
 
 export { isJsonLd };
 
-function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; others: number } {
+function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; others: number; videos: number } {
   const articles: Json[] = [];
   const dated: Json[] = [];
   const others: Json[] = [];
+  const videos: Json[] = [];
   for (const script of scripts) {
     let data: unknown;
     try {
@@ -113,27 +136,28 @@ function jsonLdNodes(scripts: Element[]): { articles: Json[]; dated: Json[]; oth
     } catch {
       continue; // A page's broken JSON-LD is its own business.
     }
-    collect(data, 0, articles, dated, others);
+    collect(data, 0, articles, dated, others, videos);
   }
-  return { articles, dated, others: others.length };
+  return { articles, dated, others: others.length, videos: videos.length };
 }
 
 /** JSON-LD nodes anywhere a page puts them: arrays, @graph, mainEntity, mainEntityOfPage. */
-function collect(data: unknown, depth: number, articles: Json[], dated: Json[], others: Json[]): void {
+function collect(data: unknown, depth: number, articles: Json[], dated: Json[], others: Json[], videos: Json[]): void {
   if (depth > 5 || data === null || typeof data !== "object") return;
   if (Array.isArray(data)) {
-    for (const item of data) collect(item, depth + 1, articles, dated, others);
+    for (const item of data) collect(item, depth + 1, articles, dated, others, videos);
     return;
   }
   const obj = data as Json;
-  const type = obj["@type"];
-  const types = Array.isArray(type) ? type : [type];
-  if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) articles.push(obj);
+  const types = ([] as unknown[]).concat(obj["@type"]);
+  const is = (type: RegExp) => types.some((t) => typeof t === "string" && type.test(t));
+  if (is(ARTICLE_TYPES)) articles.push(obj);
   else {
-    if (types.some((t) => typeof t === "string" && NON_ARTICLE_TYPES.test(t))) others.push(obj);
+    if (is(NON_ARTICLE_TYPES)) others.push(obj);
+    if (is(VIDEO_TYPES)) videos.push(obj);
     if (obj["datePublished"] !== undefined) dated.push(obj);
   }
-  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others);
+  for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others, videos);
 }
 
 /** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
@@ -148,56 +172,13 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
-/**
- * The headline: JSON-LD's (when it shares a word with the page's other titles: some sites put a description
- * there), then og:title, the body's <h1>, the document title; the last two without the site's name or a date
- * after a separator ("Film dubbing as high art | Film | DW | 24.05.2019").
- */
-function findTitle(doc: Document, declaration: Declaration, root: Element | null): string | null {
+/** The names a site goes by, for telling its name from the headline in a title ("… - BBC News", "… | DW"). */
+function siteNames(doc: Document, declaration: Declaration): string[] {
   const { ld, metas } = declaration;
-  const og = metas.get("og:title") ?? null;
-  const h1 = headline(root);
-  const docTitle = doc.title.trim() || null;
-  const ldTitle = ldText(ld?.["headline"]);
-  const others = [og, h1, docTitle].filter((t): t is string => t !== null);
-  const site = metas.get("og:site_name") ?? metas.get("application-name") ?? null;
-  if (ldTitle && (others.length === 0 || others.some((t) => sharesWord(ldTitle, t)))) return ldTitle;
-  return (og && withoutSite(og, site)) ?? h1 ?? (docTitle && withoutSite(docTitle, site));
-}
-
-const WORD = /[\p{L}\p{N}]{2,}/gu;
-
-function sharesWord(a: string, b: string): boolean {
-  const words = new Set(a.toLowerCase().match(WORD) ?? []);
-  return (b.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
-}
-
-/** Title separators as sites write them, spaced: " | ", " - ", " – ", " — ", " · ", " :: ", " » ". */
-const SEPARATOR = / (?:\||-|–|—|·|::|»|\/) /;
-/** A trailing part this short is a section or site name when what is left still reads as a headline. */
-const MAX_SUFFIX_WORDS = 3;
-const MIN_HEADLINE_WORDS = 4;
-
-function withoutSite(title: string, site: string | null): string {
-  let out = title.trim();
-  const siteName = site?.trim().toLowerCase() ?? null;
-  for (let i = 0; i < 4; i++) {
-    const parts = out.split(SEPARATOR);
-    if (parts.length < 2) break;
-    const last = parts[parts.length - 1]!.trim();
-    const rest = out.slice(0, out.length - last.length).replace(/\s*(?:\||-|–|—|·|::|»|\/)\s*$/, "").trim();
-    const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-    const isSite = siteName !== null && (last.toLowerCase() === siteName || siteName.includes(last.toLowerCase()));
-    const isDate = last.length <= 24 && findDateInText(last) !== null;
-    const short = words(last) <= MAX_SUFFIX_WORDS && words(rest) >= MIN_HEADLINE_WORDS;
-    if (!rest || !(isSite || isDate || short)) break;
-    out = rest;
-  }
-  return out;
-}
-
-function headline(root: Element | null): string | null {
-  return text(root?.querySelector("h1")?.textContent?.replace(/\s+/g, " "));
+  const publisher = ld?.["publisher"];
+  // The page's address names the site too: "https://www.dw.com/en/…" reads as "dw" (headline.ts cuts it to its name).
+  return [metas.get("og:site_name"), metas.get("application-name"), metas.get("twitter:site"), pageUrls(doc, metas)[0],
+    publisher && typeof publisher === "object" ? ldText((publisher as Json)["name"]) : null].filter((n): n is string => !!n);
 }
 
 function authorNames(author: unknown): string | null {
@@ -386,9 +367,17 @@ function dateline(raw: string): string | null {
   return findDateInText(cut ? s.slice(0, cut.index) : s);
 }
 
+/**
+ * The page's addresses: its canonical link, its og:url, where it is. The page's own word first: a saved copy and the
+ * live page (under tracking parameters, a preview host) then read alike.
+ */
+function pageUrls(doc: Document, metas: Map<string, string>): string[] {
+  const href = doc.location?.href;
+  return [doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href"), metas.get("og:url"), /^https?:/.test(href ?? "") ? href : null].filter((u): u is string => !!u);
+}
+
 function urlDate(doc: Document, metas: Map<string, string>): FoundDate | null {
-  const canonical = doc.head?.querySelector('link[rel~="canonical"]')?.getAttribute("href") ?? null;
-  for (const url of [doc.location?.href ?? null, canonical, metas.get("og:url") ?? null]) {
+  for (const url of pageUrls(doc, metas)) {
     const d = findDateInUrl(url);
     if (d) return { day: d, from: "url" };
   }
