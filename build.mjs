@@ -57,6 +57,21 @@ function copyStatic(name, test) {
   cpSync(path.join(root, "src/options/options.html"), path.join(out, "options.html"));
   cpSync(path.join(root, "src/shared/ui/panel.css"), path.join(out, "panel.css"));
   cpSync(path.join(root, "src/content/content.css"), path.join(out, "content.css"));
+  writeFileSync(path.join(out, "preview.css"), previewCss(readFileSync(path.join(root, "src/content/content.css"), "utf8")));
+}
+
+/**
+ * The options page's previews of each mark style, written from content.css's own ::highlight() rules as rules for
+ * the sample sentence's spans (src/options/App.tsx, Preview), so a preview shows exactly what a page does.
+ */
+function previewCss(contentCss) {
+  const light = [];
+  const dark = [];
+  for (const [, style, kind, isDark, body] of contentCss.matchAll(/::highlight\(backstory-(underline|tint|hover)(?:-(person|organization|unknown))?(-dark)?\)\s*\{([^}]*)\}/g)) {
+    if (style !== "hover" && !kind) continue;
+    (isDark ? dark : light).push(`${style === "hover" ? ".preview-hover .m:hover" : `.preview-${style} .m-${kind}`} {${body}}`);
+  }
+  return `/* Written by build.mjs from content.css: the marks' own rules, for the options page's previews. */\n${light.join("\n")}\n@media (prefers-color-scheme: dark) {\n${dark.join("\n")}\n}\n`;
 }
 
 /**

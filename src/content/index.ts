@@ -21,8 +21,12 @@ if (document.contentType === "text/html" && document.body && window.top === wind
   try {
     look()
       .then(async (verdict) => {
-        if (verdict) await start(verdict.detected);
-        else standBy(document, start, look);
+        if (!verdict) return standBy(document, start, look);
+        // The rest could not be loaded: the page stands by, and the reader's next ask tries again.
+        await start(verdict.detected).catch((error: unknown) => {
+          standBy(document, start, look);
+          throw error;
+        });
       })
       .catch((error: unknown) => console.debug("Backstory stood down on this page:", error));
   } catch (error) {

@@ -37,7 +37,12 @@ export function standBy(doc: Document, start: (detected?: Article) => Promise<Ba
     stopWatch();
     view.clearTimeout(timer);
     runtime.onMessage.removeListener(listener);
-    return start(detected);
+    // The rest not loaded (the background could not inject it): stand by again, so the next ask tries once more
+    // instead of finding a page that no longer listens.
+    return start(detected).catch((error: unknown) => {
+      standBy(doc, start, articleNow);
+      throw error;
+    });
   };
 
   const listener = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
