@@ -175,6 +175,15 @@ export function report(r: Report): void {
   const growth = s16 && one ? ratio(s16.backstoryWarm.total, one.backstoryWarm.total) : NaN;
   const growthChars = s16 && one ? ratio(s16.backstory.chars, one.backstory.chars) : NaN;
   const pass = (ok: boolean) => (ok ? "pass" : "MISS");
+  const detectWarm = quantile(results.map((x) => x.backstoryWarm.detect), 0.5);
+  /** Warm ms per 1,000 words of article text: the median over article pages, and on the 16× page (fixed costs aside). */
+  const perKWords = (f: (x: PageResult) => number) => {
+    const onPages = perPage((x) => (x.backstory.words > 0 ? (1000 * f(x)) / x.backstory.words : NaN));
+    const onLong = s16 && s16.backstory.words > 0 ? (1000 * f(s16)) / s16.backstory.words : NaN;
+    return { onPages, onLong, text: `${fmt(onPages, 2)} ms (16× page: ${fmt(onLong, 2)})` };
+  };
+  const knownRate = perKWords((x) => x.backstoryWarm.known);
+  const unknownRate = perKWords((x) => x.backstoryWarm.unknown);
   say("Budgets");
   say(table(["budget", "measured", "result"], [
     ["work per article page ≤ 1/4 of Readability, cold (median of per-page ratios)", `${fmt(vsReadability, 3)}`, pass(vsReadability <= 0.25)],
@@ -182,6 +191,9 @@ export function report(r: Report): void {
     ["work per article page ≤ 20× the bare walk, cold (median of per-page ratios)", `${fmt(vsFloor, 1)}×`, pass(vsFloor <= 20)],
     ["  the same, warm", `${fmt(vsFloorWarm, 1)}×`, pass(vsFloorWarm <= 20)],
     ["  stretch: ≤ 10× the bare walk, warm", `${fmt(vsFloorWarm, 1)}×`, pass(vsFloorWarm <= 10)],
+    ["article detection ≤ 2 ms per page, warm (median over all pages)", `${fmt(detectWarm, 2)} ms`, pass(detectWarm <= 2)],
+    ["known-name matching ≤ 1 ms per 1,000 words, warm (median of per-page rates)", knownRate.text, pass(knownRate.onPages <= 1)],
+    ["unknown names ≤ 3 ms per 1,000 words, warm (median of per-page rates)", unknownRate.text, pass(unknownRate.onPages <= 3)],
     ["non-article page pays only for detection", onlyDetection ? "detection only" : "more than detection", pass(onlyDetection)],
     ["non-article page: real extension, content.js CPU median ≤ 2 ms (new renderer process per page)", extResults.length ? `${fmt(nonArticleExt, 2)} ms` : "not run", extResults.length ? pass(nonArticleExt <= 2) : "–"],
     ["  the same, renderer process reused (pages of one site)", extResults.length ? `${fmt(nonArticleReused, 2)} ms` : "not run", extResults.length ? pass(nonArticleReused <= 2) : "–"],
@@ -197,7 +209,7 @@ export function report(r: Report): void {
   console.log(out.join("\n"));
   writeFileSync(path.join(OUT, "bench.json"), JSON.stringify({
     date: new Date().toISOString(), quick, limit: Number.isFinite(limit) ? limit : null, crossOriginIsolated: r.isolated,
-    budgets: { vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
+    budgets: { detectWarm, knownPerKWords: knownRate.onPages, unknownPerKWords: unknownRate.onPages, vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
     sizes, popup, pages: results, synthetic: syntheticResults, extension: extResults,
   }, null, 1));
 }
