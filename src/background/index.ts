@@ -5,8 +5,9 @@ import { nameSteps, type FoundNames } from "../core/names-in-text";
 import { drain } from "../core/slices";
 import { briefingFor, type Briefing } from "../core/knowledge/briefing";
 import { injectionTarget, isExtensionPage, isTopFrameContentScript, rateLimit } from "../core/senders";
-import { parseBackgroundMessage, isDocumentId, isReaderDate, isStoredSummary, pageOf, readerDateKey, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
+import { parseBackgroundMessage, isDocumentId, isReaderDate, pageOf, readerDateKey, summaryKey, type BackgroundMessage, type Command, type StoredSummary } from "../shared/messages";
 import { CONTENT_PORT, CONTENT_REST, sendToTab } from "../shared/runtime";
+import { readStoredSummary } from "../shared/summary-store";
 
 /**
  * The background keeps, per tab, the summary of what was found there (in
@@ -31,11 +32,6 @@ async function saveSummary(tabId: number, stored: StoredSummary): Promise<void> 
   await browser.action.setBadgeBackgroundColor({ tabId, color: "#1f3a5f" });
 }
 
-async function readStored(tabId: number): Promise<StoredSummary | null> {
-  const stored = (await browser.storage.session.get(summaryKey(tabId)))[summaryKey(tabId)];
-  return isStoredSummary(stored) ? stored : null;
-}
-
 function briefing(entityId: string, date: string | null): Briefing | null {
   const entity = entitiesById.get(entityId);
   return entity ? briefingFor(knowledge, entity, date) : null;
@@ -47,10 +43,6 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       // Only a content script in a tab's top frame reports a page, and only for its own tab.
       if (!fromTopFrame(sender)) return undefined;
       return saveSummary(sender.tab!.id!, { document: message.document, summary: message.summary });
-    case "get-summary":
-      // What a tab shows is for our own pages (the popup), not for pages or their frames.
-      if (!fromExtensionPage(sender)) return null;
-      return (await readStored(message.tabId))?.summary ?? null;
     case "get-briefing":
       return briefing(message.entityId, message.date);
     case "find-names":
@@ -79,7 +71,7 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       await browser.scripting.executeScript({ target, files: [CONTENT_REST] });
       return true;
     }
-        case "open-entry": {
+    case "open-entry": {
       // The panel's full entry, opened as a page: from our pages, or for the tab whose top frame asks.
       const page = fromExtensionPage(sender);
       if (!page && !fromTopFrame(sender)) return undefined;
@@ -123,12 +115,12 @@ browser.tabs.onRemoved.addListener((tabId) => {
  * popstate, hashchange and URL changes.)
  */
 async function checkSummary(tabId: number): Promise<void> {
-  const stored = await readStored(tabId);
+  const stored = await readStoredSummary(tabId);
   if (!stored) return;
   const answer: unknown = await browser.tabs.sendMessage(tabId, { type: "which-document" }, { frameId: 0 }).catch(() => null);
   if (isDocumentId(answer) && answer === stored.document) return;
   // Only drop what is still the old document's: a new document may have reported meanwhile.
-  const now = await readStored(tabId);
+  const now = await readStoredSummary(tabId);
   if (now?.document === stored.document) await browser.storage.session.remove(summaryKey(tabId));
 }
 

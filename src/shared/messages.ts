@@ -49,7 +49,6 @@ export type Command = "next-name" | "previous-name" | "toggle-site";
 export type BackgroundMessage =
   /** `document` names the content script's instance in its document, so a same-document navigation keeps the summary. */
   | { type: "page-summary"; summary: PageSummary; document: string }
-  | { type: "get-summary"; tabId: number }
   | { type: "get-briefing"; entityId: string; date: string | null }
   /** `date`: the article's (YYYY-MM-DD), for offices named without their holder ("the Ukrainian president"). */
   | { type: "find-names"; text: string; lang: string | null; date: string | null }
@@ -105,9 +104,7 @@ export interface StoredSummary {
   summary: PageSummary;
 }
 
-export type Reply<M extends BackgroundMessage> = M extends { type: "get-summary" }
-  ? PageSummary | null
-  : M extends { type: "get-briefing" }
+export type Reply<M extends BackgroundMessage> = M extends { type: "get-briefing" }
     ? Briefing | null
     : M extends { type: "find-names" }
       ? FoundNames | null
@@ -157,8 +154,6 @@ export function parseBackgroundMessage(v: unknown): BackgroundMessage | null {
   switch (v.type) {
     case "page-summary":
       return isPageSummary(v.summary) && isDocumentId(v.document) ? { type: v.type, summary: v.summary, document: v.document } : null;
-    case "get-summary":
-      return typeof v.tabId === "number" && Number.isInteger(v.tabId) && v.tabId >= 0 ? { type: v.type, tabId: v.tabId } : null;
     case "get-briefing":
       return isId(v.entityId) && isDay(v.date) ? { type: v.type, entityId: v.entityId, date: v.date } : null;
     case "open-entry":

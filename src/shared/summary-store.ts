@@ -1,5 +1,5 @@
 import browser from "webextension-polyfill";
-import { isStoredSummary, summaryKey, type PageSummary } from "./messages";
+import { isStoredSummary, summaryKey, type PageSummary, type StoredSummary } from "./messages";
 
 /**
  * The summary the background stored for a tab, read straight from session storage (extension pages may read it:
@@ -8,9 +8,14 @@ import { isStoredSummary, summaryKey, type PageSummary } from "./messages";
  * parse the knowledge file and the matcher before it answers. Validated as any stored value is.
  */
 export async function readSummary(tabId: number): Promise<PageSummary | null> {
+  return (await readStoredSummary(tabId))?.summary ?? null;
+}
+
+/** What the background stored for a tab, with the document it came from; null when there is none or it is not one. */
+export async function readStoredSummary(tabId: number): Promise<StoredSummary | null> {
   const key = summaryKey(tabId);
   const stored: unknown = (await browser.storage.session.get(key))[key];
-  return isStoredSummary(stored) ? stored.summary : null;
+  return isStoredSummary(stored) ? stored : null;
 }
 
 /**

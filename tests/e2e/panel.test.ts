@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { axeViolations } from "./axe";
 import { launch, OUTPUT, until, type BrowserName, type TestPage } from "./browsers";
 import { openDemo, openPopupFor, paintedTexts, type Demo } from "./page";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core's violations on an extension page, as "rule: target" lines. */
-async function axeViolations(page: TestPage): Promise<string[]> {
-  await page.evaluateScript(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-  });
-}
 
 describe.each(browsers)("the popup in %s", (name) => {
   let demo: Demo;

@@ -7,15 +7,13 @@
  * card pass axe in each mode (a dark scheme has contrasts of its own).
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { axeSource, axeViolations } from "./axe";
 import { OUTPUT, type BrowserName, type LaunchOptions, type TestPage } from "./browsers";
 import { bringTo, openDemo, openPopupFor, waitForCard, zoomTab } from "./page";
 import type { CardSnapshot } from "../../src/content/testing";
 
 const browsers: BrowserName[] = ["chromium", "firefox"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 interface Mode extends LaunchOptions {
   /** Page zoom, as the reader sets it (tabs.setZoom), on every page shown. */
@@ -31,14 +29,6 @@ const MODES: Record<string, Mode> = {
   font24: { defaultFontSize: 24 },
 };
 
-async function axeViolations(page: TestPage): Promise<string[]> {
-  await page.evaluateScript(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-  });
-}
 
 /**
  * The card's WCAG 2.2 AA violations. Its shadow root is closed to the page and to axe, so axe looks at a copy:

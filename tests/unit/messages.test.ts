@@ -8,7 +8,6 @@ const summary = {
 
 describe("messages to the background", () => {
   it("accepts ours", () => {
-    expect(parseBackgroundMessage({ type: "get-summary", tabId: 3 })).toEqual({ type: "get-summary", tabId: 3 });
     expect(parseBackgroundMessage({ type: "get-briefing", entityId: "nato", date: "2021-10-18" })).toEqual({ type: "get-briefing", entityId: "nato", date: "2021-10-18" });
     expect(parseBackgroundMessage({ type: "page-summary", summary, document: "d-1" })).toEqual({ type: "page-summary", summary, document: "d-1" });
     expect(parseBackgroundMessage({ type: "open-entry", entityId: "nato" })).toEqual({ type: "open-entry", entityId: "nato" });
@@ -18,7 +17,7 @@ describe("messages to the background", () => {
     expect(parseBackgroundMessage({ type: "load-content", files: ["x.js"] })).toEqual({ type: "load-content" });
   });
   it("rejects anything else", () => {
-    for (const bad of [null, 1, "x", [], {}, { type: "get-summary", tabId: "3" }, { type: "get-summary", tabId: -1 }, { type: "get-briefing", entityId: 1, date: null },
+    for (const bad of [null, 1, "x", [], {}, { type: "get-summary", tabId: 3 }, { type: "get-briefing", entityId: 1, date: null },
       { type: "get-briefing", entityId: "nato", date: "yesterday" }, { type: "open-entry", entityId: "<img>" },
       { type: "page-summary", summary: { ...summary, isArticle: "yes" }, document: "d-1" },
       { type: "page-summary", summary }, { type: "page-summary", summary, document: "<b>" },
