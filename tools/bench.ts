@@ -1,6 +1,6 @@
 // `npm run bench`: Backstory's content-script cost on real pages, step by step, next to a bare
 // text walk (the floor), Readability, mark.js and compromise on the same pages, in headless
-// Chromium; bundle sizes; popup time to first render. Reads ../shared/corpus (see its README);
+// Chromium, and the real extension in Chromium and Firefox ESR; bundle sizes; popup time to first render. Reads ../shared/corpus (see its README);
 // exits 0 with a note when it is absent. A report, not a test: budgets print pass/miss, exit is 0.
 //
 //   npm run bench                 the whole corpus (~476 pages) and the synthetic long pages
@@ -21,6 +21,7 @@ import { bundle, bundleSizes } from "./bench/bundles";
 import { measurePage, texts, type PageResult } from "./bench/injected";
 import { tenfoldKnowledge } from "./bench/tenfold";
 import { extensionPass, REUSED } from "./bench/extension";
+import { firefoxPass } from "./bench/firefox";
 import { report } from "./bench/report";
 
 /** N pages per corpus folder (--limit), each named by its folder and file. */
@@ -100,11 +101,18 @@ async function main(): Promise<void> {
   const { pages: extResults, popup } = await extensionPass(extCtx, extTargets, `${base}/demo/`);
   await extCtx.close();
   rmSync(profile, { recursive: true, force: true });
+
+  // Pass 3: the test build in Firefox ESR on the pages pass 1 found articles (the rest of a page stands by, and its
+  // slices are detection's alone, the same code) and the synthetic ones: the longest slice its content script ran.
+  const firefox = extEvery > 0 ? await firefoxPass([
+    ...pages.map((p, i) => ({ id: p.id, scale: 1, url: `${base}/page/${i}` })).filter((t, i) => i % extEvery === 0 && results.find((x) => x.id === t.id)?.backstory.isArticle),
+    ...syntheticResults.map((r) => ({ id: r.id, scale: r.scale, url: `${base}/synthetic/${r.scale}` })),
+  ]) : [];
   server.close();
 
   const sizes = await bundleSizes(matcher);
   const tenfold = tenfoldKnowledge(matcher, [...results, ...syntheticResults.filter((x) => x.scale === 1)].filter((x) => x.backstory.isArticle).map((x) => x.id), texts);
-  report({ tenfold, results, syntheticResults, extResults, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
+  report({ tenfold, results, syntheticResults, extResults, firefox, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
 }
 
 

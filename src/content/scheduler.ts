@@ -1,5 +1,6 @@
 import type { Steps } from "../core/slices";
 import { SLICE_MS } from "../shared/timings";
+import { noteSlice } from "./testing";
 
 export class Cancelled extends Error {}
 
@@ -25,14 +26,21 @@ function yieldToBrowser(): Promise<void> {
 
 /** Runs steps in slices of about SLICE_MS, yielding between them; stops with Cancelled when `isCancelled` says so. */
 export async function runInSlices<T>(steps: Steps<T>, isCancelled: () => boolean): Promise<T> {
-  let deadline = performance.now() + SLICE_MS;
+  let started = performance.now();
+  let deadline = started + SLICE_MS;
   for (;;) {
     const r = steps.next();
-    if (r.done) return r.value;
-    if (performance.now() >= deadline) {
+    if (r.done) {
+      if (__BACKSTORY_TEST__) noteSlice(performance.now() - started);
+      return r.value;
+    }
+    const now = performance.now();
+    if (now >= deadline) {
+      if (__BACKSTORY_TEST__) noteSlice(now - started);
       await yieldToBrowser();
       if (isCancelled()) throw new Cancelled();
-      deadline = performance.now() + SLICE_MS;
+      started = performance.now();
+      deadline = started + SLICE_MS;
     }
   }
 }

@@ -53,16 +53,30 @@ export function exposeCardRoot(host: HTMLElement, shadow: ShadowRoot): void {
 /** Counted by the content script in test builds: how often it read the page, how often the background asked which document this is. */
 export const counters = { reads: 0, documentAsked: 0 };
 
+/**
+ * The longest slice of work the content script ran before yielding to the page (src/content/scheduler.ts), in ms:
+ * `npm run bench` reads it in Firefox, which has no long-task timing. Kept on the content scripts' own global, as
+ * content.js (detection) and backstory.js (the rest) are two bundles with a module copy each.
+ */
+const LONGEST_SLICE = "__backstoryLongestSlice";
+type SliceGlobal = Record<typeof LONGEST_SLICE, number | undefined>;
+
+export function noteSlice(ms: number): void {
+  const g = globalThis as unknown as SliceGlobal;
+  g[LONGEST_SLICE] = Math.max(g[LONGEST_SLICE] ?? 0, ms);
+}
+
 /** The answer to `{type: "test-card"}`: which page answers (tests find their tab by it), its card, the counters. */
 export interface TestProbe {
   href: string;
   card: CardSnapshot | null;
   reads: number;
   documentAsked: number;
+  longestSliceMs: number;
 }
 
 export function testProbe(): TestProbe {
-  return { href: location.href, card: cardSnapshot(), ...counters };
+  return { href: location.href, card: cardSnapshot(), ...counters, longestSliceMs: (globalThis as unknown as SliceGlobal)[LONGEST_SLICE] ?? 0 };
 }
 
 function cardSnapshot(): CardSnapshot | null {

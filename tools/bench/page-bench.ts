@@ -9,14 +9,14 @@
  * the same text for its cost per page, and kept out of the page's total.
  */
 import matcher from "backstory:matcher";
-import { detectArticle, isBoilerplate } from "../../src/core/article/detect";
-import { buildTextMap, type TextMap } from "../../src/core/textmap/textmap";
+import { detectArticle, detectSteps, isBoilerplate } from "../../src/core/article/detect";
+import { buildTextMap, textMapSteps, type TextMap } from "../../src/core/textmap/textmap";
 import { findMentions } from "../../src/core/mentions/find";
 import { findUnknownNames } from "../../src/core/mentions/names";
 import { MARKED_TYPES } from "../../src/core/scan";
 import { paintSteps, type Paint } from "../../src/content/paint";
 import { marksFrom } from "../../src/core/marks";
-import { drain } from "../../src/core/slices";
+import type { Steps } from "../../src/core/slices";
 import { articleIsDark } from "../../src/content/theme";
 import { DEFAULT_SETTINGS } from "../../src/shared/settings";
 import { Readability } from "@mozilla/readability";
@@ -36,6 +36,11 @@ export interface BackstoryRun {
   total: number;
   /** What the background pays for this page: known and unknown names. */
   names: number;
+  /**
+   * The longest single step of detection, the text walk and painting: the extension runs them in time slices
+   * (src/content/scheduler.ts), which can cut between steps, never inside one: its floor for a task's length.
+   */
+  longestStep: number;
   /** Characters of article text, text nodes in it, known mentions marked, unknown names marked. */
   chars: number;
   /** Words of article text (runs of non-space), for the matchers' cost per 1,000 words. */
@@ -49,18 +54,30 @@ export interface BackstoryRun {
 let session: { map: TextMap; painted: Paint } | null = null;
 let articleText = "";
 let articleRoot: Element | null = null;
+let longestStep = 0;
+
+/** Runs steps to the end, as drain does, timing each. */
+function timed<T>(steps: Steps<T>): T {
+  for (;;) {
+    const t = now();
+    const r = steps.next();
+    longestStep = Math.max(longestStep, now() - t);
+    if (r.done) return r.value;
+  }
+}
 
 function backstory(): BackstoryRun {
   const settings = DEFAULT_SETTINGS;
+  longestStep = 0;
   const t0 = now();
   // scanDocument, step by step.
-  const article = detectArticle(document);
+  const article = timed(detectSteps(document));
   const t1 = now();
   const root = article.root;
   let t2 = t1, t3 = t1, t4 = t1, t5 = t1;
   let chars = 0, words = 0, nodes = 0, mentions = 0, unknownNames = 0;
   if (root) {
-    const map = buildTextMap(article.roots, article.isArticle ? article.skip : isBoilerplate);
+    const map = timed(textMapSteps(article.roots, article.isArticle ? article.skip : isBoilerplate));
     t2 = now();
     const found = findMentions(map.text, matcher);
     t3 = now();
@@ -71,7 +88,7 @@ function backstory(): BackstoryRun {
     // session.ts imports the extension runtime, which cannot load in a page).
     const marks = marksFrom({ mentions: known, unknown: unknownFound }, settings.kinds);
     if (marks.length > 0) {
-      const painted = drain(paintSteps(document, map, marks, settings.markStyle, articleIsDark(root)));
+      const painted = timed(paintSteps(document, map, marks, settings.markStyle, articleIsDark(root)));
       session = { map, painted };
     }
     t5 = now();
@@ -92,6 +109,7 @@ function backstory(): BackstoryRun {
     paint: root ? t5 - t4 : 0,
     total: root ? t1 - t0 + (t2 - t1) + (t5 - t4) : t1 - t0,
     names: root ? t4 - t2 : 0,
+    longestStep,
     chars, words, nodes, mentions, unknownNames,
   };
 }

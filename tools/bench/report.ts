@@ -10,12 +10,14 @@ import type { Size } from "./bundles";
 import type { PageResult } from "./injected";
 import { corpusExtOf, reusedExtOf, type ExtResult, type PopupResult } from "./extension";
 import type { Tenfold } from "./tenfold";
+import type { FirefoxResult } from "./firefox";
 
 export interface Report {
   tenfold: Tenfold;
   results: PageResult[];
   syntheticResults: PageResult[];
   extResults: ExtResult[];
+  firefox: FirefoxResult[];
   popup: PopupResult;
   sizes: Size[];
   isolated: boolean;
@@ -147,6 +149,19 @@ export function report(r: Report): void {
     say();
   }
 
+  // Firefox: the test build's own slice timing (no long-task API there).
+  const ffTimed = r.firefox.filter((f) => f.longestSliceMs !== null);
+  const ffLongest = Math.max(0, ...ffTimed.map((f) => f.longestSliceMs!));
+  const ffWorst = ffTimed.sort((a, b) => b.longestSliceMs! - a.longestSliceMs!)[0];
+  if (r.firefox.length > 0) {
+    const ffCorpus = ffTimed.filter((f) => f.scale === 1 && !f.id.includes("×"));
+    const x = summarize(ffCorpus.map((f) => f.longestSliceMs!));
+    say(`Real extension in Firefox ESR (dist/test/firefox) on ${ffCorpus.length} article pages and ${ffTimed.length - ffCorpus.length} synthetic ones: the longest slice of work the content script ran before yielding to the page (its own performance.now() around each slice, src/content/scheduler.ts; Firefox has no long-task timing)`);
+    say(table(["", "median", "p90", "max"], [["longest slice per page (ms)", fmt(x.median, 1), fmt(x.p90, 1), fmt(x.max, 1)]]));
+    say(`synthetic pages: ${SCALES.map((n) => `${n}× ${fmt(ffTimed.find((f) => f.id.endsWith(`×${n}`))?.longestSliceMs ?? NaN, 1)}`).join(", ")} ms; pages over 50 ms: ${ffTimed.filter((f) => f.longestSliceMs! > 50).map((f) => `${f.id} (${fmt(f.longestSliceMs!)})`).join(", ") || "none"}; pages whose summary never came: ${r.firefox.filter((f) => !f.reported).length}`);
+    say();
+  }
+
   for (const line of r.tenfold.lines) say(line);
   say();
   say("Bundle sizes (minified; gzip -9)");
@@ -167,8 +182,8 @@ export function report(r: Report): void {
   const nonArticleExt = quantile(corpusExtOf(extResults).filter((e) => e.isArticle === false).map((e) => e.contentMs), 0.5);
   const nonArticleReused = quantile(reusedExtOf(extResults).filter((e) => e.isArticle === false).map((e) => e.contentMs), 0.5);
   const popupMedian = quantile(popup.runs, 0.5);
-  const injectedMax = Math.max(0, ...[...results, ...syntheticResults].map((x) => x.backstory.total));
-  const injectedWorst = [...results, ...syntheticResults].sort((a, b) => b.backstory.total - a.backstory.total)[0];
+  const injectedMax = Math.max(0, ...[...results, ...syntheticResults].map((x) => x.backstory.longestStep));
+  const injectedWorst = [...results, ...syntheticResults].sort((a, b) => b.backstory.longestStep - a.backstory.longestStep)[0];
   const realMax = Math.max(0, ...extResults.filter((e) => e.scale > 0).map((e) => e.contentTask));
   const realStretch = Math.max(0, ...extResults.filter((e) => e.scale > 0).map((e) => e.contentLongest));
   const s16 = syntheticResults.find((x) => x.scale === 16);
@@ -200,8 +215,9 @@ export function report(r: Report): void {
     ["what every page loads: content.js ≤ 30 KB gzipped", kb(sizes.find((x) => x.name.startsWith("content.js"))?.gzip ?? NaN), pass((sizes.find((x) => x.name.startsWith("content.js"))?.gzip ?? Infinity) <= 30 * 1024)],
     ["popup first render ≤ 100 ms (median)", `${fmt(popupMedian)} ms`, pass(popupMedian <= 100)],
     ...r.tenfold.budgets,
-    ["no task over 50 ms: injected pipeline (one synchronous task), all pages + synthetic", `${fmt(injectedMax)} ms (${injectedWorst?.id ?? "–"})`, pass(injectedMax <= 50)],
+    ["no task over 50 ms: injected pipeline, its longest step (slices cut between steps), all pages + synthetic, cold", `${fmt(injectedMax)} ms (${injectedWorst?.id ?? "–"})`, pass(injectedMax <= 50)],
     ["no task over 50 ms: real extension, longest task content.js ran (longtask + profile; 0 = none over 50)", extResults.length ? `${fmt(realMax)} ms (longest stretch of samples ${fmt(realStretch)})` : "not run", extResults.length ? pass(realMax <= 50) : "–"],
+    ["no task over 50 ms: real extension in Firefox, longest slice its content script ran", r.firefox.length ? `${fmt(ffLongest)} ms (${ffWorst?.id ?? "–"})` : "not run", r.firefox.length ? pass(ffLongest <= 50) : "–"],
     ["linear growth: 16× page ≤ ~16× the 1× page, warm (≤ 19.2×)", `${fmt(growth)}× (text ${fmt(growthChars)}×)`, pass(growth <= 16 * 1.2)],
   ]));
   say();
@@ -209,7 +225,7 @@ export function report(r: Report): void {
   console.log(out.join("\n"));
   writeFileSync(path.join(OUT, "bench.json"), JSON.stringify({
     date: new Date().toISOString(), quick, limit: Number.isFinite(limit) ? limit : null, crossOriginIsolated: r.isolated,
-    budgets: { detectWarm, knownPerKWords: knownRate.onPages, unknownPerKWords: unknownRate.onPages, vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
-    sizes, popup, pages: results, synthetic: syntheticResults, extension: extResults,
+    budgets: { firefoxMaxSliceMs: ffLongest, detectWarm, knownPerKWords: knownRate.onPages, unknownPerKWords: unknownRate.onPages, vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
+    sizes, popup, pages: results, synthetic: syntheticResults, extension: extResults, firefox: r.firefox,
   }, null, 1));
 }
