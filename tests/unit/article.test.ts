@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectArticle } from "../../src/core/article/detect";
+import { detectArticle, FLAG_ATTRIBUTES } from "../../src/core/article/detect";
+import { isNeverMarked } from "../../src/core/textmap/textmap";
 import { scanDocument } from "../../src/core/scan";
 import { compileMatcher } from "../../src/core/mentions/compile";
 import { shingleScore } from "../../tools/lib/shingles";
@@ -70,6 +71,26 @@ describe("detectArticle", () => {
     expect(text).toContain("Two, with");
     expect(text).not.toContain("Buy the thing");
     expect(text).not.toContain("More from the site");
+  });
+  it("judges every element by its own attributes, however many share its class", () => {
+    // Verdicts are kept per class name: one must not carry over to an element whose own attributes hide it, or to a
+    // <form> (soft furniture) sharing a plain <div>'s class.
+    const html = `<html><body><div class="box">${para("Shown").repeat(3)}</div><div class="box" style="display: none">${para("Styled away")}</div>` +
+      `<div class="box" aria-hidden="true">${para("Hidden from readers")}</div><div class="box" role="complementary">${para("Aside by role")}</div>` +
+      `<form class="box"><p>Sign up.</p></form></body></html>`;
+    const a = detectArticle(documentFrom(html));
+    expect(a.roots.map((r) => r.localName)).toEqual(["div"]);
+    const text = articleText(documentFrom(html));
+    expect(text).toContain("Shown, with");
+    for (const gone of ["Styled away", "Hidden from readers", "Aside by role", "Sign up"]) expect(text).not.toContain(gone);
+  });
+  it("queries every attribute isNeverMarked reads (FLAG_ATTRIBUTES)", () => {
+    // The walk reads only class and id of an element carrying none of FLAG_ATTRIBUTES: isNeverMarked must read no other.
+    const read = new Set<string>();
+    const probe = { localName: "div", hasAttribute: (n: string) => (read.add(n), false), getAttribute: (n: string) => (read.add(n), null) };
+    expect(isNeverMarked(probe as unknown as Element)).toBe(false);
+    expect(read.size).toBeGreaterThan(0);
+    for (const name of read) expect(FLAG_ATTRIBUTES).toContain(name);
   });
   it("leaves out link lists and paragraph-less boxes inside the body", () => {
     const links = `<ul>${Array.from({ length: 5 }, (_, i) => `<li><a href="/r/${i}">Another story worth a read, number ${i}</a></li>`).join("")}</ul>`;

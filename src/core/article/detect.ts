@@ -76,27 +76,55 @@ type Kind = typeof SKIP | typeof READ | typeof SOFT;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /**
- * `skipped` and `isSoftBoilerplate` in one look, each attribute read once:
- * the walk asks this of every element of the page. An element without
- * attributes (most of a page's) is decided by its tag alone.
+ * Every attribute but class and id that classify() or isNeverMarked() reads. An element carrying none of them is
+ * judged by its tag and names alone (tests/unit/article.test.ts checks isNeverMarked reads no other).
  */
-function classify(el: Element): Kind {
-  const name = el.localName;
-  if (!el.hasAttributes()) {
-    if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
-    return name === "form" ? SOFT : READ;
-  }
-  if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
-  const role = el.getAttribute("role");
-  if (role !== null && BOILERPLATE_ROLES.has(role)) return SKIP;
-  if (el.getAttribute("aria-modal") === "true") return SKIP;
-  const style = el.getAttribute("style");
-  if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
-  if (name === "article" || name === "main") return READ;
-  const names = className(el);
-  if (names.length > 1 && BOILERPLATE_NAME.test(names)) return storyNamed(names) ? SOFT : SKIP;
-  if (name === "form") return SOFT;
-  return names.length > 1 && SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
+export const FLAG_ATTRIBUTES = ["hidden", "contenteditable", "aria-hidden", "role", "aria-modal", "style"] as const;
+const FLAGGED = FLAG_ATTRIBUTES.map((a) => `[${a}]`).join(", ");
+
+/**
+ * `skipped` and `isSoftBoilerplate` in one look, for one page. The walk asks this of every element, and a DOM call
+ * per attribute read was most of its cost: the few elements carrying an attribute that can hide them or make them
+ * furniture are found by one native query, the others are judged by their tag (its verdict kept per tag) and their
+ * names (kept per class string: pages repeat their class names thousands of times, and the name patterns are long
+ * alternations). The verdicts are those of reading every attribute of every element.
+ */
+function classifier(body: Element): (el: Element) => Kind {
+  const flagged = new Set(Array.from(body.querySelectorAll(FLAGGED)));
+  const byTag = new Map<string, boolean>();
+  const byClass = new Map<string | null, Kind>();
+  return (el) => {
+    const name = el.localName;
+    if (flagged.has(el)) {
+      if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
+      const role = el.getAttribute("role");
+      if (role !== null && BOILERPLATE_ROLES.has(role)) return SKIP;
+      if (el.getAttribute("aria-modal") === "true") return SKIP;
+      const style = el.getAttribute("style");
+      if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
+    } else {
+      // Without those attributes, isNeverMarked's verdict is its tag's.
+      let skipped = byTag.get(name);
+      if (skipped === undefined) byTag.set(name, (skipped = BOILERPLATE_TAGS.has(name) || isNeverMarked(el)));
+      if (skipped) return SKIP;
+    }
+    if (name === "article" || name === "main") return READ;
+    const cls = el.getAttribute("class");
+    const id = el.id;
+    let kind = id === "" ? byClass.get(cls) : undefined;
+    if (kind === undefined) {
+      kind = nameKind(`${cls ?? ""} ${id}`);
+      if (id === "") byClass.set(cls, kind);
+    }
+    return kind === READ && name === "form" ? SOFT : kind;
+  };
+}
+
+/** What an element's names (className()) make of it: furniture, soft furniture, or nothing (READ). */
+function nameKind(names: string): Kind {
+  if (names.length <= 1) return READ;
+  if (BOILERPLATE_NAME.test(names)) return storyNamed(names) ? SOFT : SKIP;
+  return SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
 }
 
 // Thresholds, with why. Most follow Readability's, whose values were tuned on many sites.
@@ -259,6 +287,8 @@ interface Body {
   pageChars: number;
   /** Every element holding paragraph text, soft furniture that holds little prose left out. */
   stats: Map<Element, Stats>;
+  /** The page's classify(), for the pass over the body. */
+  classify: (el: Element) => Kind;
 }
 
 /** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
@@ -268,7 +298,8 @@ const DECAY = [1, 2, 9, 12, 15] as const;
 function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
-  const stats = yield* walk(body, metadataInBody);
+  const classify = classifier(body);
+  const stats = yield* walk(body, classify, metadataInBody);
   yield;
   const pageChars = stats.get(body)?.paraChars ?? 0;
   if (pageChars === 0) return null;
@@ -276,7 +307,7 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
   const explicit = quirk?.body ? doc.querySelector(quirk.body) : null;
   if (explicit && body.contains(explicit)) {
     const s = stats.get(explicit);
-    return { roots: [explicit], chars: s?.paraChars ?? 0, paras: s?.paras ?? 0, pageChars, stats };
+    return { roots: [explicit], chars: s?.paraChars ?? 0, paras: s?.paras ?? 0, pageChars, stats, classify };
   }
 
   let top: Stats | null = null;
@@ -362,7 +393,7 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
     roots.unshift(...before);
     roots.push(...after);
   }
-  return { roots, chars, paras, pageChars, stats };
+  return { roots, chars, paras, pageChars, stats, classify };
 }
 
 /**
@@ -370,7 +401,7 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
  * allows), skipping what is never prose. Returns the stats of every element
  * holding paragraph text.
  */
-function* walk(body: Element, metadata: Element[]): Steps<Map<Element, Stats>> {
+function* walk(body: Element, classify: (el: Element) => Kind, metadata: Element[]): Steps<Map<Element, Stats>> {
   const out = new Map<Element, Stats>();
   const stack: Frame[] = [];
   let linkDepth = 0;
@@ -567,7 +598,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
         stack[stack.length - 1]!.text += node.data.trim().length;
       },
       enter(el) {
-        if (!innerKept(el, out, stats)) return false;
+        if (!innerKept(el, out, found)) return false;
         stack.push({ el, text: 0, link: 0, heading: false, headline: false });
         return true;
       },
@@ -578,9 +609,9 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
 }
 
 /** Whether the inner pass goes into an element: read by the walk, not already out, soft furniture only when it kept prose. */
-function innerKept(el: Element, out: Set<Element>, stats: Map<Element, Stats>): boolean {
-  const kind = classify(el);
-  return kind !== SKIP && !out.has(el) && (kind !== SOFT || stats.has(el));
+function innerKept(el: Element, out: Set<Element>, found: Body): boolean {
+  const kind = found.classify(el);
+  return kind !== SKIP && !out.has(el) && (kind !== SOFT || found.stats.has(el));
 }
 
 /**

@@ -311,6 +311,8 @@ function nameOf(el: Element): string {
 function timeElement(doc: Document, root: Element | null): FoundDate | null {
   const found: Element[] = [];
   for (const scope of scopes(doc, root)) {
+    // Most scopes hold no <time> at all: the native look costs nothing next to the walk.
+    if (scope.getElementsByTagName("time").length === 0) continue;
     for (const el of elementsIn(scope)) if (el.localName === "time" && !found.includes(el)) found.push(el);
     if (found.length > 0) break;
   }
