@@ -88,7 +88,8 @@ export function parseDateValue(value: string | null | undefined): string | null 
 
 /** The first date written in a piece of text ("Published Monday 18 October 2021 09.15 BST"), or null. */
 export function findDateInText(text: string): string | null {
-  if (!text || !/\d/.test(text)) return null;
+  // Every pattern needs a year: without one, the month patterns (compiled on first use, about a millisecond) are not run.
+  if (!text || !/(?:19|20)\d{2}/.test(text)) return null;
   const hits: { at: number; day: string }[] = [];
   const add = (m: RegExpExecArray | null, read: (m: RegExpExecArray) => string | null) => {
     if (!m) return;

@@ -75,46 +75,55 @@ const SOFT = 2;
 type Kind = typeof SKIP | typeof READ | typeof SOFT;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/**
- * Every attribute but class and id that classify() or isNeverMarked() reads. An element carrying none of them is
- * judged by its tag and names alone (tests/unit/article.test.ts checks isNeverMarked reads no other).
- */
-export const FLAG_ATTRIBUTES = ["hidden", "contenteditable", "aria-hidden", "role", "aria-modal", "style"] as const;
-const FLAGGED = FLAG_ATTRIBUTES.map((a) => `[${a}]`).join(", ");
+/** The attributes isNeverMarked() reads (tests/unit/article.test.ts checks it reads no other). */
+export const NEVER_MARKED_ATTRIBUTES: ReadonlySet<string> = new Set(["hidden", "contenteditable", "aria-hidden"]);
 
 /**
  * `skipped` and `isSoftBoilerplate` in one look, for one page. The walk asks this of every element, and a DOM call
- * per attribute read was most of its cost: the few elements carrying an attribute that can hide them or make them
- * furniture are found by one native query, the others are judged by their tag (its verdict kept per tag) and their
- * names (kept per class string: pages repeat their class names thousands of times, and the name patterns are long
- * alternations). The verdicts are those of reading every attribute of every element.
+ * per attribute read was most of its cost: one call lists the element's attributes, and only those it carries are
+ * read (most elements carry a class and nothing this looks at). What the tag and the names decide is kept per tag and
+ * per class string (pages repeat their class names thousands of times; the name patterns are long alternations).
+ * The verdicts are those of reading every attribute of every element.
  */
-function classifier(body: Element): (el: Element) => Kind {
-  const flagged = new Set(Array.from(body.querySelectorAll(FLAGGED)));
+/** What the walk does with an element (`name`, its tag, read once by the caller). */
+type Classify = (el: Element, name: string) => Kind;
+
+function classifier(): Classify {
+  /** Per tag, for an element without the attributes isNeverMarked reads: whether the tag alone makes it SKIP. */
   const byTag = new Map<string, boolean>();
-  const byClass = new Map<string | null, Kind>();
-  return (el) => {
-    const name = el.localName;
-    if (flagged.has(el)) {
+  const byClass = new Map<string, Kind>();
+  return (el, name) => {
+    const attributes = el.getAttributeNames();
+    let neverMarked = false, role = false, modal = false, style = false, cls = false, id = false;
+    for (let i = 0; i < attributes.length; i++) {
+      const a = attributes[i]!;
+      if (a === "class") cls = true;
+      else if (a === "id") id = true;
+      else if (a === "role") role = true;
+      else if (a === "style") style = true;
+      else if (a === "aria-modal") modal = true;
+      else if (NEVER_MARKED_ATTRIBUTES.has(a)) neverMarked = true;
+    }
+    if (neverMarked) {
       if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
-      const role = el.getAttribute("role");
-      if (role !== null && BOILERPLATE_ROLES.has(role)) return SKIP;
-      if (el.getAttribute("aria-modal") === "true") return SKIP;
-      const style = el.getAttribute("style");
-      if (style !== null && HIDDEN_STYLE.test(style)) return SKIP;
     } else {
-      // Without those attributes, isNeverMarked's verdict is its tag's.
       let skipped = byTag.get(name);
       if (skipped === undefined) byTag.set(name, (skipped = BOILERPLATE_TAGS.has(name) || isNeverMarked(el)));
       if (skipped) return SKIP;
     }
+    if (role) {
+      const value = el.getAttribute("role");
+      if (value !== null && BOILERPLATE_ROLES.has(value)) return SKIP;
+    }
+    if (modal && el.getAttribute("aria-modal") === "true") return SKIP;
+    if (style && HIDDEN_STYLE.test(el.getAttribute("style") ?? "")) return SKIP;
     if (name === "article" || name === "main") return READ;
-    const cls = el.getAttribute("class");
-    const id = el.id;
-    let kind = id === "" ? byClass.get(cls) : undefined;
-    if (kind === undefined) {
-      kind = nameKind(`${cls ?? ""} ${id}`);
-      if (id === "") byClass.set(cls, kind);
+    let kind: Kind | undefined;
+    if (id) kind = nameKind(`${cls ? el.getAttribute("class") ?? "" : ""} ${el.id}`);
+    else {
+      const names = cls ? el.getAttribute("class") ?? "" : "";
+      kind = byClass.get(names);
+      if (kind === undefined) byClass.set(names, (kind = nameKind(`${names} `)));
     }
     return kind === READ && name === "form" ? SOFT : kind;
   };
@@ -266,6 +275,8 @@ interface Stats {
 }
 
 interface Frame extends Stats {
+  /** The element's tag, read once. */
+  name: string;
   block: boolean;
   /** Soft furniture: left out at its end when it holds little prose. */
   soft: boolean;
@@ -288,7 +299,7 @@ interface Body {
   /** Every element holding paragraph text, soft furniture that holds little prose left out. */
   stats: Map<Element, Stats>;
   /** The page's classify(), for the pass over the body. */
-  classify: (el: Element) => Kind;
+  classify: Classify;
 }
 
 /** Readability's decay: the parent gets a paragraph's whole score, the grandparent half, then a third of the level. */
@@ -298,7 +309,7 @@ const DECAY = [1, 2, 9, 12, 15] as const;
 function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
-  const classify = classifier(body);
+  const classify = classifier();
   const stats = yield* walk(body, classify, metadataInBody);
   yield;
   const pageChars = stats.get(body)?.paraChars ?? 0;
@@ -401,20 +412,19 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
  * allows), skipping what is never prose. Returns the stats of every element
  * holding paragraph text.
  */
-function* walk(body: Element, classify: (el: Element) => Kind, metadata: Element[]): Steps<Map<Element, Stats>> {
+function* walk(body: Element, classify: Classify, metadata: Element[]): Steps<Map<Element, Stats>> {
   const out = new Map<Element, Stats>();
   const stack: Frame[] = [];
   let linkDepth = 0;
   let quietDepth = 0;
   const quietSaved: number[] = [];
-  const push = (el: Element, soft: boolean) => {
-    const name = el.localName;
+  const push = (el: Element, name: string, soft: boolean) => {
     const block = BLOCK_TAGS.has(name);
     const at = stack.length;
     // Text broken by <br> pairs is paragraphs too, as Readability reads it.
     if (name === "br" && at > 0) stack[stack[at - 1]!.blockAt]!.brs++;
     stack.push({
-      el, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block, soft,
+      el, name, text: 0, link: 0, paraChars: 0, paras: 0, score: 0, block, soft,
       blockAt: block || at === 0 ? at : stack[at - 1]!.blockAt, own: 0, ownLink: 0, commas: 0, brs: 0, votes: [0, 0, 0, 0, 0],
     });
     if (name === "a") linkDepth++;
@@ -427,7 +437,7 @@ function* walk(body: Element, classify: (el: Element) => Kind, metadata: Element
   };
   const pop = () => {
     const f = stack.pop()!;
-    const name = f.el.localName;
+    const name = f.name;
     if (name === "a") linkDepth--;
     if (QUIET.has(name)) quietDepth--;
     if (name === "article") quietDepth = quietSaved.pop() ?? 0;
@@ -457,7 +467,7 @@ function* walk(body: Element, classify: (el: Element) => Kind, metadata: Element
     if (f.paraChars > 0 || f.score > 0) out.set(f.el, f);
   };
 
-  push(body, false);
+  push(body, body.localName, false);
   yield* walkSteps(body, {
     text(node) {
       const data = node.data.trim();
@@ -473,14 +483,15 @@ function* walk(body: Element, classify: (el: Element) => Kind, metadata: Element
       block.commas += commas(data);
     },
     enter(el) {
-      const kind = classify(el);
+      const name = el.localName;
+      const kind = classify(el, name);
       if (kind !== SKIP) {
         // The headline's candidates, outside furniture (src/core/article/headline.ts).
-        if (el.localName === "h1") metadata.push(el);
-        push(el, kind === SOFT);
+        if (name === "h1") metadata.push(el);
+        push(el, name, kind === SOFT);
         return true;
       }
-      if (el.localName === "meta" || isJsonLd(el)) metadata.push(el);
+      if (name === "meta" || isJsonLd(el)) metadata.push(el);
       return false;
     },
     leave: pop,
@@ -610,7 +621,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
 
 /** Whether the inner pass goes into an element: read by the walk, not already out, soft furniture only when it kept prose. */
 function innerKept(el: Element, out: Set<Element>, found: Body): boolean {
-  const kind = found.classify(el);
+  const kind = found.classify(el, el.localName);
   return kind !== SKIP && !out.has(el) && (kind !== SOFT || found.stats.has(el));
 }
 

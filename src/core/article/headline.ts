@@ -44,14 +44,14 @@ export function findHeadline(s: HeadlineSources): Headline | null {
   const titles = declared.map((d) => d.title);
   const trimmed = titles.map((t) => withoutSite(t, sites));
   const all = [...titles, ...trimmed];
-  const tokenized = all.map((t) => bag(tokens(t)));
+  const tokenized = all.map(tokens);
 
   // 1. The <h1> most alike a declared title; on a tie the first in the body, else the first.
   let best: { title: string; score: number } | null = null;
   for (const h of s.headings) {
     const text = headingText(h);
     if (!text) continue;
-    const own = bag(tokens(text));
+    const own = tokens(text);
     const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? 1e-6 : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
@@ -67,9 +67,10 @@ export function findHeadline(s: HeadlineSources): Headline | null {
   // 3, 4. What the page declares; a title cut short ("… of the fake…") or in capitals (no lower-case or caseless
   // letter) gives way to the next one.
   for (const [i, { title, from }] of declared.entries()) {
-    if (i < declared.length - 1 && (/(?:…|\.\.\.)$/.test(title) || /^[^\p{Ll}\p{Lo}]*\p{Lu}{4}[^\p{Ll}\p{Lo}]*$/u.test(title))) continue;
+    // (An a–z letter is lower case: the capitals pattern, slow to compile, is not run on such a title.)
+    if (i < declared.length - 1 && (/(?:…|\.\.\.)$/.test(title) || (!/[a-z]/.test(title) && /^[^\p{Ll}\p{Lo}]*\p{Lu}{4}[^\p{Ll}\p{Lo}]*$/u.test(title)))) continue;
     // JSON-LD's headline when it shares a word with another title (Wikipedia's is a description).
-    if (from === "json-ld headline" && titles.length > 1 && !titles.slice(1).some((t) => alike(bag(tokens(title)), bag(tokens(t))) > 0)) continue;
+    if (from === "json-ld headline" && titles.length > 1 && !titles.slice(1).some((t) => alike(tokens(title), tokens(t)) > 0)) continue;
     return { title: withoutSite(title, sites), from };
   }
   return null;
@@ -128,22 +129,17 @@ function tokens(s: string): string[] {
  * "Cannes 2019: Mati Diop… - BBC News") scores high; a blog's name in its title ("史蒂文的家_藍天" in "新竹尖石… @
  * 史蒂文的家_藍天 :: 痞客邦 PIXNET ::"), or a section's ("Minecraft News" in "Minecraft 1.8 - The Bountiful Update"), low.
  */
-function alike(a: Bag, b: Bag): number {
+function alike(a: string[], b: string[]): number {
+  const left = [...b];
   let shared = 0;
-  for (const [t, n] of a.counts) shared += Math.min(n, b.counts.get(t) ?? 0);
-  return shared / Math.max(a.size, b.size, 1);
-}
-
-/** Tokens with their counts: a page may have dozens of `<h1>`s, each compared with every title, counted once. */
-interface Bag {
-  size: number;
-  counts: Map<string, number>;
-}
-
-function bag(tokens: string[]): Bag {
-  const counts = new Map<string, number>();
-  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return { size: tokens.length, counts };
+  for (const t of a) {
+    const i = left.indexOf(t);
+    if (i >= 0) {
+      shared++;
+      left[i] = "";
+    }
+  }
+  return shared / Math.max(a.length, b.length, 1);
 }
 
 /** Title separators as sites write them: spaced " - ", " – ", " — ", " · ", " :: ", " » ", " / "; "|" spaced or not; " _" (Chinese sites' "…很严重 _探索者 _光明网"). */

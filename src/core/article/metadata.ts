@@ -276,19 +276,30 @@ function scopes(doc: Document, root: Element | null): Element[] {
   return out;
 }
 
-function* elementsIn(scope: Element): Generator<Element> {
+/**
+ * The elements of a scope in document order, furniture and what it holds left out, the first SCOPE_ELEMENTS looked
+ * at. `known`, a scope inside this one already walked to its end, is yielded but not gone into: its elements were
+ * looked at then (they count all the same, so that the limit falls where it did). `walked` receives how many
+ * elements were looked at, or Infinity when the limit cut the walk short.
+ */
+function* elementsIn(scope: Element, walked: { count: number }, known?: { el: Element; count: number }): Generator<Element> {
   let n = 0;
   let el: Element | null = scope.firstElementChild;
+  walked.count = Infinity;
   while (el && n++ < SCOPE_ELEMENTS) {
     const furniture = isFurniture(el);
     if (!furniture) yield el;
-    if (el.firstElementChild && !furniture) {
-      el = el.firstElementChild;
-      continue;
+    if (!furniture && el.firstElementChild) {
+      if (el === known?.el) n += known.count;
+      else {
+        el = el.firstElementChild;
+        continue;
+      }
     }
     while (el && el !== scope && !el.nextElementSibling) el = el.parentElement;
     el = el && el !== scope ? el.nextElementSibling : null;
   }
+  if (!el && n <= SCOPE_ELEMENTS) walked.count = n;
 }
 
 /** Asides, footers and teaser lists show other stories' dates; a byline may be a short list of its own. */
@@ -313,7 +324,7 @@ function timeElement(doc: Document, root: Element | null): FoundDate | null {
   for (const scope of scopes(doc, root)) {
     // Most scopes hold no <time> at all: the native look costs nothing next to the walk.
     if (scope.getElementsByTagName("time").length === 0) continue;
-    for (const el of elementsIn(scope)) if (el.localName === "time" && !found.includes(el)) found.push(el);
+    for (const el of elementsIn(scope, { count: 0 })) if (el.localName === "time" && !found.includes(el)) found.push(el);
     if (found.length > 0) break;
   }
   // The old default: the first <time datetime> of the page, outside teaser lists.
@@ -337,12 +348,16 @@ function timeElement(doc: Document, root: Element | null): FoundDate | null {
 
 /** The visible date in the byline area: a short element named for a date or byline, near the headline. */
 function bylineDate(doc: Document, root: Element | null): FoundDate | null {
+  // Each scope holds the one before: what a walk of it found nothing in is not looked at again.
+  let known: { el: Element; count: number } | undefined;
   for (const scope of scopes(doc, root)) {
-    for (const el of elementsIn(scope)) {
+    const walked = { count: 0 };
+    for (const el of elementsIn(scope, walked, known)) {
       if (!DATE_NAME.test(nameOf(el)) || MODIFIED.test(nameOf(el))) continue;
       const d = dateline(el.getAttribute("data-datetime") ?? el.getAttribute("content") ?? publishedText(el));
       if (d) return { day: d, from: "byline" };
     }
+    known = walked.count <= SCOPE_ELEMENTS ? { el: scope, count: walked.count } : undefined;
   }
   return null;
 }
