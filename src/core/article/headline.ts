@@ -52,6 +52,10 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     const text = headingText(h);
     if (!text) continue;
     const own = tokens(text);
+    // A heading shares no more words with a title than the shorter of the two holds: most (a section's name, a
+    // teaser's headline) cannot reach the bar or the best so far, and are not compared word by word.
+    const reach = Math.max(0, ...tokenized.map((t) => Math.min(own.length, t.length) / Math.max(own.length, t.length, 1))) + 1e-6;
+    if (reach < CONFIRMS || (best && reach <= best.score)) continue;
     const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? 1e-6 : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
