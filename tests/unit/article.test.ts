@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectArticle, NEVER_MARKED_ATTRIBUTES } from "../../src/core/article/detect";
+import { detectArticle, detectSteps, NEVER_MARKED_ATTRIBUTES } from "../../src/core/article/detect";
+import { drain } from "../../src/core/slices";
 import { isNeverMarked } from "../../src/core/textmap/textmap";
 import { scanDocument } from "../../src/core/scan";
 import { compileMatcher } from "../../src/core/mentions/compile";
@@ -18,6 +19,18 @@ describe("detectArticle", () => {
     expect(a.title).toBe("Russia ends dialogue with NATO");
     expect(a.published).toBe("2021-10-18");
     expect(a.lang).toBe("en");
+  });
+  it("asked for the verdict only, reads no headline or date on a page that is no article, and all of it on an article", () => {
+    const front = `<html><head><title>Front page 18 October 2021</title></head><body><main>${Array.from({ length: 12 }, (_, i) => `<div><h2><a href="/s${i}">Story ${i}</a></h2><p>A teaser of story ${i}, short.</p></div>`).join("")}</main></body></html>`;
+    const full = detectArticle(documentFrom(front));
+    const verdict = drain(detectSteps(documentFrom(front), { verdictOnly: true }));
+    expect(full.isArticle).toBe(false);
+    expect(full.title).not.toBeNull();
+    expect(verdict.isArticle).toBe(false);
+    expect([verdict.title, verdict.published, verdict.byline, verdict.lang]).toEqual([null, null, null, null]);
+    const { skip: _a, ...article } = detectArticle(demoDocument());
+    const { skip: _b, ...asked } = drain(detectSteps(demoDocument(), { verdictOnly: true }));
+    expect(asked).toEqual(article);
   });
   it("reads the demo article's headline, lead and captions, and none of its comments or related links", () => {
     const text = articleText(demoDocument());

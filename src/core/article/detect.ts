@@ -1,6 +1,6 @@
 import { drain, type Steps } from "../slices";
 import { walkSteps } from "../walk";
-import { isJsonLd, readDeclaration, readMetadata, type ArticleMetadata, type Declaration } from "./metadata";
+import { isJsonLd, metadataSteps, readDeclaration, type ArticleMetadata, type Declaration } from "./metadata";
 import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
 import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
 
@@ -202,8 +202,16 @@ export function detectArticle(doc: Document): Article {
   return drain(detectSteps(doc));
 }
 
-/** detectArticle as steps that pause every few thousand nodes. */
-export function* detectSteps(doc: Document): Steps<Article> {
+export interface DetectOptions {
+  /**
+   * Only whether the page is an article: on one that is not, its headline, date and byline are not read (the
+   * content script's first look, which stands by on such a page and keeps nothing of it).
+   */
+  verdictOnly?: boolean;
+}
+
+/** detectArticle as steps that pause every few hundred nodes. */
+export function* detectSteps(doc: Document, options: DetectOptions = {}): Steps<Article> {
   const quirk = siteQuirk(doc);
   const metadataInBody: Element[] = [];
   const found = yield* findBody(doc, quirk, metadataInBody);
@@ -214,10 +222,10 @@ export function* detectSteps(doc: Document): Steps<Article> {
   const isArticle = found !== null && isArticlePage(found, declaration);
   const roots = isArticle ? found!.roots : [];
   yield;
-  const metadata = readMetadata(doc, roots[0] ?? null, declaration);
+  const metadata = isArticle || !options.verdictOnly ? yield* metadataSteps(doc, roots[0] ?? null, declaration) : unread(declaration);
   if (!isArticle) return { ...metadata, isArticle, root: null, roots, skip: isBoilerplate };
   yield;
-  const inner = innerBoilerplate(found!, quirk);
+  const inner = yield* innerBoilerplate(found!, quirk);
   const stats = found!.stats;
   return {
     ...metadata,
@@ -227,6 +235,12 @@ export function* detectSteps(doc: Document): Steps<Article> {
     // A soft-furniture element the walk kept (it holds the story) is read.
     skip: (el) => inner.has(el) || isFurniture(el) || isCredit(el) || (isSoftBoilerplate(el) && !stats.has(el)),
   };
+}
+
+/** A page's metadata when only the verdict was asked for: what the declaration says, nothing read from the page. */
+function unread(declaration: Declaration): ArticleMetadata {
+  const { declaresArticle, declaresOther, declaresNonArticle } = declaration;
+  return { declaresArticle, declaresOther, declaresNonArticle, title: null, titleFrom: null, published: null, publishedFrom: null, byline: null, lang: null };
 }
 
 /** Names sites give a photo credit or copyright line ("image__credit", "story-image-copyright", "m-copyright-outercontainer"). */
@@ -573,7 +587,7 @@ function nameWeight(el: Element): number {
  * paragraph (bylines, share bars, video and "don't miss" boxes), soft
  * furniture the walk dropped, and the site's quirk selectors.
  */
-function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
+function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Element>> {
   const out = new Set<Element>();
   const { stats } = found;
   for (const root of found.roots) {
@@ -604,7 +618,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
         parent.link += name === "a" ? f.text : f.link;
       }
     };
-    drain(walkSteps(root, {
+    yield* walkSteps(root, {
       text(node) {
         stack[stack.length - 1]!.text += node.data.trim().length;
       },
@@ -614,7 +628,7 @@ function innerBoilerplate(found: Body, quirk: SiteQuirk | null): Set<Element> {
         return true;
       },
       leave: pop,
-    }));
+    });
   }
   return out;
 }

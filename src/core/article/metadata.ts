@@ -3,6 +3,7 @@ import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
 import { decodeEntities } from "../text/entities";
 import { isJsonLd } from "./json-ld";
 import { findHeadline } from "./headline";
+import { drain, type Steps } from "../slices";
 
 
 export interface ArticleMetadata {
@@ -103,8 +104,17 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
 }
 
 export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
+  return drain(metadataSteps(doc, root, declaration));
+}
+
+/**
+ * readMetadata as steps, pausing between the date's signals and before the headline: in code not yet compiled (a
+ * page's first detection, Firefox above all) the byline search and the headline took up to 150 ms in one piece.
+ */
+export function* metadataSteps(doc: Document, root: Element | null, declaration: Declaration): Steps<ArticleMetadata> {
   const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;
-  const found = findPublished(doc, declaration, root);
+  const found = yield* publishedSteps(doc, declaration, root);
+  yield;
   const headline = findHeadline({
     ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, root, docTitle: doc.title, sites: siteNames(doc, declaration),
   });
@@ -208,8 +218,8 @@ export interface FoundDate {
  * meta tags, JSON-LD dateCreated, JSON-LD of another type (a WebPage), `<time>` (its datetime, else its text), the visible date near the
  * headline, the page's address, the title. Later signals are read only when earlier ones give nothing.
  */
-export function findPublished(doc: Document, declaration: Declaration, root: Element | null): FoundDate | null {
-  const found = rankedDate(doc, declaration, root);
+function* publishedSteps(doc: Document, declaration: Declaration, root: Element | null): Steps<FoundDate | null> {
+  const found = yield* rankedDate(doc, declaration, root);
   // A UTC instant ("2019-11-20T01:50:59Z") names the day in London, not the publisher's: a Los Angeles paper's
   // evening story is dated the next day. When the page's address gives the day next to it, that is the local day.
   if (found?.utc) {
@@ -227,7 +237,7 @@ function daysBetween(a: string, b: string): number {
   return Math.round((utc(a) - utc(b)) / 86_400_000);
 }
 
-function rankedDate(doc: Document, declaration: Declaration, root: Element | null): (FoundDate & { utc?: boolean }) | null {
+function* rankedDate(doc: Document, declaration: Declaration, root: Element | null): Steps<(FoundDate & { utc?: boolean }) | null> {
   const { articles, dated, metas } = declaration;
   const fromLd = (nodes: Json[], key: string, from: string): (FoundDate & { utc: boolean }) | null => {
     for (const node of nodes) {
@@ -250,9 +260,15 @@ function rankedDate(doc: Document, declaration: Declaration, root: Element | nul
     if (d) return { day: d, from: `meta ${key}`, utc: UTC_TIME.test(value) };
   }
   // A creation date is the draft's, given in UTC: below what the page says it published.
-  return fromLd(articles, "dateCreated", "json-ld dateCreated") ?? fromLd(dated, "datePublished", "json-ld datePublished (not an article)") ??
-    timeElement(doc, root) ?? bylineDate(doc, root) ?? urlDate(doc, metas) ?? titleDate(doc, metas);
+  const declared = fromLd(articles, "dateCreated", "json-ld dateCreated") ?? fromLd(dated, "datePublished", "json-ld datePublished (not an article)");
+  if (declared) return declared;
+  // What the page shows: walks of the body and around it, each in steps.
+  const shown = (yield* timeElement(doc, root)) ?? (yield* bylineDate(doc, root));
+  return shown ?? urlDate(doc, metas) ?? titleDate(doc, metas);
 }
+
+/** Elements of a date's search looked at between pauses. */
+const ELEMENTS_PER_STEP = 500;
 
 /** Names and words of a modified date, in the languages whose months are read. */
 const MODIFIED = /updat|modif|edited|revised|aktualisiert|geändert|mis à jour|actualiza|aggiornat|bijgewerkt/i;
@@ -319,14 +335,19 @@ function nameOf(el: Element): string {
 }
 
 /** `<time>` in the body and around it: a publication mark first, then its datetime, then its text. */
-function timeElement(doc: Document, root: Element | null): FoundDate | null {
+function* timeElement(doc: Document, root: Element | null): Steps<FoundDate | null> {
   const found: Element[] = [];
+  let seen = 0;
   for (const scope of scopes(doc, root)) {
     // Most scopes hold no <time> at all: the native look costs nothing next to the walk.
     if (scope.getElementsByTagName("time").length === 0) continue;
-    for (const el of elementsIn(scope, { count: 0 })) if (el.localName === "time" && !found.includes(el)) found.push(el);
+    for (const el of elementsIn(scope, { count: 0 })) {
+      if (++seen % ELEMENTS_PER_STEP === 0) yield;
+      if (el.localName === "time" && !found.includes(el)) found.push(el);
+    }
     if (found.length > 0) break;
   }
+  yield;
   // The old default: the first <time datetime> of the page, outside teaser lists.
   if (found.length === 0) {
     for (const el of Array.from(doc.querySelectorAll("time"))) if (!el.closest("aside, nav, footer") && !inTeaserList(el)) found.push(el);
@@ -347,12 +368,14 @@ function timeElement(doc: Document, root: Element | null): FoundDate | null {
 }
 
 /** The visible date in the byline area: a short element named for a date or byline, near the headline. */
-function bylineDate(doc: Document, root: Element | null): FoundDate | null {
+function* bylineDate(doc: Document, root: Element | null): Steps<FoundDate | null> {
   // Each scope holds the one before: what a walk of it found nothing in is not looked at again.
   let known: { el: Element; count: number } | undefined;
+  let seen = 0;
   for (const scope of scopes(doc, root)) {
     const walked = { count: 0 };
     for (const el of elementsIn(scope, walked, known)) {
+      if (++seen % ELEMENTS_PER_STEP === 0) yield;
       if (!DATE_NAME.test(nameOf(el)) || MODIFIED.test(nameOf(el))) continue;
       const d = dateline(el.getAttribute("data-datetime") ?? el.getAttribute("content") ?? publishedText(el));
       if (d) return { day: d, from: "byline" };

@@ -56,7 +56,7 @@ export function buildTextMap(roots: Element | readonly Element[], skip: SkipElem
   return drain(textMapSteps(roots, skip));
 }
 
-/** buildTextMap as steps that pause every few thousand nodes. */
+/** buildTextMap as steps that pause every few hundred nodes. */
 export function* textMapSteps(roots: Element | readonly Element[], skip: SkipElement = () => false): Steps<TextMap> {
   const parts: string[] = [];
   const nodes: Text[] = [];
