@@ -7,7 +7,7 @@ import { send } from "../shared/runtime";
 export interface Rest {
   /** The settings and detection, for a page the gate let through (src/content/verdict.ts). */
   pastTheGate(doc: Document): Promise<Verdict | null>;
-  /** `detected`: content.js's verdict on this document, so the first read does not detect again. */
+  /** `detected`: pastTheGate's verdict on this document, so the first read does not detect again. */
   startBackstory(doc: Document, detected?: Article | null): Backstory;
   standDown(error: unknown): void;
 }
