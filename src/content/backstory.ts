@@ -29,7 +29,7 @@ export interface Backstory {
   receive: Receiver;
 }
 
-/** `detected`: content.js's verdict on this document a moment ago (src/content/index.ts); the first read starts from it. */
+/** `detected`: the verdict on this document a moment ago (pastTheGate, src/content/index.ts); the first read starts from it. */
 export function startBackstory(doc: Document, detected: Article | null = null): Backstory {
   const view = doc.defaultView!;
   const host = doc.location.host;
@@ -120,7 +120,7 @@ export function startBackstory(doc: Document, detected: Article | null = null): 
         return reportOff();
       }
       if (__BACKSTORY_TEST__) counters.reads += 1;
-      // The verdict content.js handed over serves the first read only, and only as it was made: unforced, on this address.
+      // The verdict handed over (src/content/index.ts) serves the first read only, and only as it was made: unforced, on this address.
       const given = !force && !rebuild && doc.location.href === href ? verdict : null;
       verdict = null;
       const read = await readPage(doc, force, cancelled, given);

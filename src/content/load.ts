@@ -1,10 +1,13 @@
 import type { Article } from "../core/article/detect";
 import type { Backstory } from "./backstory";
+import type { Verdict } from "./standby";
 import { send } from "../shared/runtime";
 
 /** What the rest of the content script (backstory.js, src/content/rest.ts) hands content.js once injected. */
 export interface Rest {
-  /** `detected`: content.js's verdict on this document, so the first read does not detect again. */
+  /** The settings and detection, for a page the gate let through (src/content/verdict.ts). */
+  pastTheGate(doc: Document): Promise<Verdict | null>;
+  /** `detected`: pastTheGate's verdict on this document, so the first read does not detect again. */
   startBackstory(doc: Document, detected?: Article | null): Backstory;
   standDown(error: unknown): void;
 }

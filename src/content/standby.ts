@@ -12,9 +12,10 @@ export interface Verdict {
 
 /**
  * A page the gate (src/core/article/gate.ts) says cannot be an article, or
- * one detection found no article on: nothing is reported, and the rest of
- * the content script (backstory.js) is not loaded; a page the gate stopped
- * has not even read the settings. What stays is
+ * one detection found no article on: nothing is reported. A page the gate
+ * stopped has not loaded the rest of the content script (backstory.js) nor
+ * read the settings; one detection found no article on has them loaded, idle
+ * (detection is in backstory.js, docs/decisions/013). What stays is
  * one message listener and the page watch. Backstory starts in full
  * (`start`) when the reader asks for it — the popup opens ("read-page"),
  * "Scan this page anyway", a keyboard command — or when the page changes

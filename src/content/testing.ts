@@ -56,7 +56,7 @@ export const counters = { reads: 0, documentAsked: 0 };
 /**
  * The longest slice of work the content script ran before yielding to the page (src/content/scheduler.ts), in ms:
  * `npm run bench` reads it in Firefox, which has no long-task timing. Kept on the content scripts' own global, as
- * content.js (detection) and backstory.js (the rest) are two bundles with a module copy each.
+ * content.js and backstory.js are two bundles with a module copy each.
  */
 const LONGEST_SLICE = "__backstoryLongestSlice";
 type SliceGlobal = Record<typeof LONGEST_SLICE, number | undefined>;

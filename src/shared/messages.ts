@@ -58,8 +58,8 @@ export type BackgroundMessage =
   /** A content script on an undated page asks whether the reader set a day for this page in this tab. */
   | { type: "get-reader-date" }
   /**
-   * content.js, past its verdict (an article, or the reader asked): inject the rest of the content script
-   * (backstory.js) into the asking frame. The answer: whether it was injected (docs/decisions/012).
+   * content.js, past its gate (or the reader asked): inject the rest of the content script (backstory.js, which
+   * detects) into the asking frame. The answer: whether it was injected (docs/decisions/012, 013).
    */
   | { type: "load-content" };
 

@@ -4,7 +4,7 @@ import type { BackgroundMessage, ContentMessage, Reply } from "./messages";
 /** The name of the port each content script holds open to the background (see src/content/lifecycle.ts). */
 export const CONTENT_PORT = "backstory-content";
 
-/** The rest of the content script, which the background injects past content.js's verdict (build.mjs's entry name; docs/decisions/012). */
+/** The rest of the content script, which the background injects past content.js's gate (build.mjs's entry name; docs/decisions/012, 013). */
 export const CONTENT_REST = "backstory.js";
 
 /** Sends a message to the background and types its reply. */

@@ -48,12 +48,18 @@ const ARTICLE_TYPE_WORD = /Article|Posting|Report|APIReference/;
  */
 function declaresArticle(doc: Document): boolean {
   // By tag, then attributes in script: a selector with case-insensitive attribute matches costs a match against every
-  // element of the page, the tag's collection does not.
-  for (const meta of Array.from(doc.getElementsByTagName("meta"))) {
+  // element of the page, the tag's collection does not. Indexed, not Array.from: no array of every element is built.
+  const metas = doc.getElementsByTagName("meta");
+  for (let i = 0; i < metas.length; i++) {
+    const meta = metas[i]!;
+    // The content first: on most pages no meta's is "article", and one attribute read settles each.
+    if (meta.getAttribute("content")?.trim().toLowerCase() !== "article") continue;
     const key = meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop");
-    if (key?.trim().toLowerCase() === "og:type" && meta.getAttribute("content")?.trim().toLowerCase() === "article") return true;
+    if (key?.trim().toLowerCase() === "og:type") return true;
   }
-  for (const script of Array.from(doc.getElementsByTagName("script"))) {
+  const scripts = doc.getElementsByTagName("script");
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i]!;
     if (isJsonLd(script) && ARTICLE_TYPE_WORD.test(script.textContent ?? "")) return true;
   }
   return false;
@@ -75,7 +81,9 @@ function hasQuirkBody(doc: Document): boolean {
  */
 function hasParagraphsSideBySide(body: Element): boolean {
   const groups = new Map<Element, { paragraphs: number; chars: number }>();
-  for (const p of Array.from(body.getElementsByTagName("p"))) {
+  const paragraphs = body.getElementsByTagName("p");
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
     const chars = (p.textContent ?? "").length;
     if (chars < PARAGRAPH_CHARS) continue;
     let unit: Element = p;
@@ -94,8 +102,9 @@ function hasParagraphsSideBySide(body: Element): boolean {
 /** A block broken by <br> that holds enough text of its own to be a body. */
 function hasBrokenProse(body: Element): boolean {
   const seen = new Set<Element>();
-  for (const br of Array.from(body.getElementsByTagName("br"))) {
-    const block = br.parentElement;
+  const breaks = body.getElementsByTagName("br");
+  for (let i = 0; i < breaks.length; i++) {
+    const block = breaks[i]!.parentElement;
     if (!block || seen.has(block)) continue;
     seen.add(block);
     let own = 0;
