@@ -11,6 +11,7 @@ import type { Verdict } from "./standby";
  */
 export async function pastTheGate(doc: Document): Promise<Verdict | null> {
   if (!marksOn(await loadSettings(), doc.location.host)) return {};
-  const article = await runInSlices(detectSteps(doc), () => false);
+  // A page that is no article stands by and keeps nothing of this look: its headline and date are not read.
+  const article = await runInSlices(detectSteps(doc, { verdictOnly: true }), () => false);
   return article.isArticle ? { detected: article } : null;
 }
