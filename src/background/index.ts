@@ -65,7 +65,7 @@ async function handle(message: BackgroundMessage, sender: browser.Runtime.Messag
       return isReaderDate(stored) && stored.page === pageOf(sender.url) ? stored.date : null;
     }
     case "load-content": {
-      // content.js past its verdict (an article, or the reader asked): the rest goes into the document that asked.
+      // content.js past the gate (or the reader asked): the rest goes into the document that asked.
       const target = injectionTarget(sender, browser.runtime.id, ORIGIN);
       if (!target) return false;
       await browser.scripting.executeScript({ target, files: [CONTENT_REST] });

@@ -7,7 +7,7 @@ export interface ExtResult {
   scale: number;
   /** The content script reported a summary to the background, or said it stands by, within the timeout. */
   reported: boolean;
-  /** The page stands by: the gate stopped it, or detection found no article (src/content/standby.ts); backstory.js never loaded. */
+  /** The page stands by: the gate stopped it, or detection found no article (src/content/standby.ts); backstory.js loaded only if the gate let it through (docs/decisions/013). */
   standingBy: boolean;
   isArticle: boolean | null;
   /** Longest task on the page's main thread, whoever ran it (PerformanceObserver "longtask": tasks over 50 ms; 0 when none). */

@@ -14,7 +14,7 @@ export interface FirefoxResult {
   /** The page's summary was stored (an article, or a page read past the gate) within the timeout. */
   reported: boolean;
   isArticle: boolean | null;
-  /** The content script's longest slice before yielding (ms); null when its rest never loaded (the page stands by). */
+  /** The content script's longest slice before yielding (ms); null when no summary came (the page stands by; only articles are measured). */
   longestSliceMs: number | null;
 }
 
