@@ -93,7 +93,13 @@ function recognize(text: string, taken: readonly Taken[], german: boolean, credi
   const folded = keepLongDashes(text);
   const lines = tokenize(folded, taken);
   const lowerSeen = new Set<string>();
-  for (const line of lines) for (const t of line.tokens) if (!t.mark && !t.cap && /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
+  for (const line of lines) {
+    for (const t of line.tokens) {
+      if (t.mark || t.cap) continue;
+      const c = t.key.charCodeAt(0);
+      if (c < 0x80 ? c >= 0x61 && c <= 0x7a : /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
+    }
+  }
 
   const candidates: Candidate[] = [];
   for (const line of lines) candidates.push(...runs(line, lowerSeen));
@@ -277,61 +283,106 @@ function keepLongDashes(text: string): string {
   return out + folded.slice(from);
 }
 
+/**
+ * The text's tokens, line by line. This runs on every word of the text, so it is written for the cost per token:
+ * the tokens come from one native match over the text (not one exec call each), and what each word is (capitalised,
+ * all capitals, glued) is read from its character codes where that gives the Unicode pattern's answer, the patterns
+ * run only where it does not.
+ */
 function tokenize(folded: string, taken: readonly Taken[]): Line[] {
   const lines: Line[] = [];
   let tokens: Token[] = [];
   const close = () => {
-    const words = tokens.filter((t) => !t.mark && /\p{L}{2}/u.test(t.key));
-    const upper = words.filter((t) => t.upper).length;
-    const lineText = tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "";
-    const numbers = tokens.filter((t) => !t.mark && /^\d/.test(t.key)).length;
-    lines.push({
-      tokens,
-      shouting: words.length >= 2 && upper / words.length >= 0.6,
-      table: numbers >= 2 && numbers >= words.length / 2,
-      byline: words.length <= 8 && BYLINE.test(lineText),
-    });
+    let words = 0;
+    let upper = 0;
+    let numbers = 0;
+    for (const t of tokens) {
+      if (t.mark) continue;
+      const c = t.key.charCodeAt(0);
+      if (c >= 0x30 && c <= 0x39) numbers++;
+      if (hasTwoLetters(t.key)) {
+        words++;
+        if (t.upper) upper++;
+      }
+    }
+    // A byline is short: the line's text is read only then.
+    const byline = words <= 8 && BYLINE.test(tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "");
+    lines.push({ tokens, shouting: words >= 2 && upper / words >= 0.6, table: numbers >= 2 && numbers >= words / 2, byline });
     tokens = [];
   };
   let takenAt = 0;
-  let previous: string | null = null;
-  NAME_TOKEN.lastIndex = 0;
-  for (let m = NAME_TOKEN.exec(folded); m !== null; m = NAME_TOKEN.exec(folded)) {
-    const raw = m[0];
-    if (raw === "\n") {
+  /** The next token opens a sentence, a headline or a block. */
+  let initial = true;
+  /** The first character from 0x80 up at or after the token read (folded.length if none): before it, words are ASCII. */
+  let wideAt = -1;
+  let at = 0;
+  for (const raw of folded.match(NAME_TOKEN) ?? []) {
+    // Between tokens there are only spaces: the folded text has no other white space, and "\n" is a token.
+    while (folded.charCodeAt(at) === 0x20) at++;
+    let start = at;
+    at += raw.length;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 0x0a) {
       close();
-      previous = null;
+      initial = true;
       continue;
     }
-    let start = m.index;
-    let end = start + raw.length;
+    let end = at;
     while (takenAt < taken.length && taken[takenAt]!.end <= start) takenAt++;
     const inTaken = takenAt < taken.length && taken[takenAt]!.start < end;
-    const isWord = /^[\p{L}\p{N}]/u.test(raw);
-    if (isWord && /'s$/i.test(raw) && raw.length > 2) end -= 2; // the possessive is not part of the name
-    const word = folded.slice(start, end);
-    const initial = previous === null || SENTENCE_END.has(previous);
+    const isWord = c0 < 0x80 ? isAsciiAlnum(c0) : /^[\p{L}\p{N}]/u.test(raw);
+    // The possessive is not part of the name.
+    const possessive = isWord && raw.length > 2 && raw.charCodeAt(raw.length - 2) === 0x27 && (raw.charCodeAt(raw.length - 1) | 0x20) === 0x73;
+    if (possessive) end -= 2;
+    const word = possessive ? raw.slice(0, -2) : raw;
+    const wasInitial = initial;
     if (inTaken) {
       // A known entity's range ends any run, as punctuation would.
-      tokens.push({ start, end, key: word.toLowerCase(), cap: false, upper: false, initial, mark: "known" });
-      previous = "known";
+      tokens.push({ start, end, key: word.toLowerCase(), cap: false, upper: false, initial: wasInitial, mark: "known" });
+      initial = false;
       continue;
     }
     if (!isWord) {
-      tokens.push({ start, end, key: word, cap: false, upper: false, initial, mark: word });
-      previous = word;
+      tokens.push({ start, end, key: word, cap: false, upper: false, initial: wasInitial, mark: word });
+      initial = SENTENCE_END.has(word);
       continue;
     }
-    const upper = /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
-    tokens.push({ start, end, key: word.toLowerCase(), cap: /^\p{Lu}/u.test(word), upper, initial, mark: null, glued: /\p{Ll}{3,}\p{Lu}/u.test(word) });
-    previous = word;
+    if (wideAt < start) {
+      WIDE.lastIndex = start;
+      wideAt = WIDE.exec(folded)?.index ?? folded.length;
+    }
+    const key = word.toLowerCase();
+    const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : /^\p{Lu}/u.test(word);
+    // All capitals opens with a capital, and its second character is no lower-case ASCII letter ("Putin" is not).
+    const second = word.charCodeAt(1);
+    const upper = cap && !(second >= 0x61 && second <= 0x7a) && /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+    // Glued needs a capital after three letters: an ASCII word that lower-casing leaves as it is has none.
+    const glued = word.length >= 4 && !(wideAt >= end && key === word) && /\p{Ll}{3,}\p{Lu}/u.test(word);
+    tokens.push({ start, end, key, cap, upper, initial: wasInitial, mark: null, glued });
+    initial = false;
     // "Lavrov's": the "'s" closes the run like punctuation would.
-    if (end < m.index + raw.length) previous = "'";
-    if (end < m.index + raw.length) tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
-    start = end;
+    if (possessive) {
+      tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
+      initial = true;
+    }
   }
   close();
   return lines;
+}
+
+/** A character from 0x80 up. */
+const WIDE = /[^\x00-\x7F]/g;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Whether a key holds two letters in a row (/\p{L}{2}/u), by character codes when it opens with two ASCII letters. */
+function hasTwoLetters(key: string): boolean {
+  const a = key.charCodeAt(0) | 0x20;
+  const b = key.charCodeAt(1) | 0x20;
+  if (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a) return true;
+  return /\p{L}{2}/u.test(key);
 }
 
 /** Capitalised runs of a line, joined over "of"/"and" inside organization names and particles inside person names. */
