@@ -1,4 +1,4 @@
-import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { asciiWords, foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import { creditSpans, inSpans, type Span } from "../text/credits";
 import { isGerman, DEMONYMS, FIRST_NAMES, GERMAN_BODIES, GERMAN_FUNCTION, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
@@ -59,6 +59,8 @@ interface Candidate {
 
 /** A middle initial is one word with its full stop when a capitalised word follows: "Robert M. Danin". */
 const NAME_TOKEN = /\n|(?:\p{Lu}\.){2,}|\p{Lu}\.(?= \p{Lu}\p{Ll})|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
+/** NAME_TOKEN for a text whose letters and digits are all ASCII (asciiWords): the same tokens, at a third of the cost. */
+const NAME_TOKEN_ASCII = /\n|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[A-Za-z0-9]+(?:[-'&][A-Za-z0-9]+)*|[^\s]/g;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u2014", "|", "©", "•", "*"]);
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
@@ -91,15 +93,7 @@ const LONG_DASH = /[\u2013\u2014\u2015]/g;
 /** `credits`: the photo credits and datelines of `text` (creditSpans), where no name is taken. */
 function recognize(text: string, taken: readonly Taken[], german: boolean, credits: readonly Span[]): UnknownName[] {
   const folded = keepLongDashes(text);
-  const lines = tokenize(folded, taken);
-  const lowerSeen = new Set<string>();
-  for (const line of lines) {
-    for (const t of line.tokens) {
-      if (t.mark || t.cap) continue;
-      const c = t.key.charCodeAt(0);
-      if (c < 0x80 ? c >= 0x61 && c <= 0x7a : /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
-    }
-  }
+  const { lines, lowerSeen } = tokenize(folded, taken);
 
   const candidates: Candidate[] = [];
   for (const line of lines) candidates.push(...runs(line, lowerSeen));
@@ -289,8 +283,10 @@ function keepLongDashes(text: string): string {
  * all capitals, glued) is read from its character codes where that gives the Unicode pattern's answer, the patterns
  * run only where it does not.
  */
-function tokenize(folded: string, taken: readonly Taken[]): Line[] {
+function tokenize(folded: string, taken: readonly Taken[]): { lines: Line[]; lowerSeen: Set<string> } {
   const lines: Line[] = [];
+  /** Words written in lower case somewhere: capitalised elsewhere, they open a sentence rather than name someone. */
+  const lowerSeen = new Set<string>();
   let tokens: Token[] = [];
   const close = () => {
     let words = 0;
@@ -316,7 +312,7 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
   /** The first character from 0x80 up at or after the token read (folded.length if none): before it, words are ASCII. */
   let wideAt = -1;
   let at = 0;
-  for (const raw of folded.match(NAME_TOKEN) ?? []) {
+  for (const raw of folded.match(asciiWords(folded) ? NAME_TOKEN_ASCII : NAME_TOKEN) ?? []) {
     // Between tokens there are only spaces: the folded text has no other white space, and "\n" is a token.
     while (folded.charCodeAt(at) === 0x20) at++;
     let start = at;
@@ -360,6 +356,7 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
     const glued = word.length >= 4 && !(wideAt >= end && key === word) && /\p{Ll}{3,}\p{Lu}/u.test(word);
     tokens.push({ start, end, key, cap, upper, initial: wasInitial, mark: null, glued });
     initial = false;
+    if (!cap && (c0 < 0x80 ? c0 >= 0x61 && c0 <= 0x7a : /^\p{Ll}/u.test(key))) lowerSeen.add(key);
     // "Lavrov's": the "'s" closes the run like punctuation would.
     if (possessive) {
       tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
@@ -367,7 +364,7 @@ function tokenize(folded: string, taken: readonly Taken[]): Line[] {
     }
   }
   close();
-  return lines;
+  return { lines, lowerSeen };
 }
 
 /** A character from 0x80 up. */
