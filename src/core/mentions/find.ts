@@ -1,4 +1,4 @@
-import { foldName, foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { asciiWords, foldName, foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
 import { opensLongerName } from "./names";
@@ -90,7 +90,7 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   const folded = foldText(text);
   const mentions: Mention[] = [];
   const introduced = new Map<number, number>(); // entity → position of its latest plain mention
-  const words = candidateWords(matcher);
+  const words = candidateWords(matcher)[asciiWords(folded) ? 1 : 0];
   /** Context aliases named before anything introduced them: "Pistorius: …" heading an article that names him later. */
   const pending: { start: number; end: number; owners: [number, 0 | 1][] }[] = [];
   words.lastIndex = 0;
@@ -238,7 +238,7 @@ function formsOf(matcher: CompiledMatcher, word: string): readonly string[] | nu
   return forms;
 }
 
-const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();
+const candidatePatterns = new WeakMap<CompiledMatcher, [unicode: RegExp, ascii: RegExp]>();
 
 /**
  * The words that can open an alias form: capitalised words and numbers, and the few lower-case first words the
@@ -246,16 +246,17 @@ const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();
  * The pattern tests an ASCII first character by a cheap class and has no look-behind: a look-behind of Unicode
  * classes tried at every position of the text cost more than the rest of the matching. The caller leaves out a
  * match that does not start a word (wordCharBefore); the pattern only ever runs on within a word, so it skips no
- * word's start.
+ * word's start. The second pattern is the same for a text whose letters and digits are all ASCII (asciiWords).
  */
-function candidateWords(matcher: CompiledMatcher): RegExp {
+function candidateWords(matcher: CompiledMatcher): [unicode: RegExp, ascii: RegExp] {
   let re = candidatePatterns.get(matcher);
   if (!re) {
     // Every form's first word, not only the longest form's: "The Wall Street Journal" and "the alliance" share a start.
     const firsts = Object.values(matcher.starts).flatMap((forms) => forms.map((form) => form.split(" ", 1)[0]!));
     const lower = [...new Set(firsts.filter((w) => !/^\p{Lu}/u.test(w)))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    const alternatives = ["(?:[A-Z0-9]|(?=[^\\x00-\\x7F])[\\p{Lu}\\p{N}])[\\p{L}\\p{N}_]*", ...lower.map((w) => `${w}(?![\\p{L}\\p{N}_])`)];
-    re = new RegExp(alternatives.join("|"), "gu");
+    const unicode = ["(?:[A-Z0-9]|(?=[^\\x00-\\x7F])[\\p{Lu}\\p{N}])[\\p{L}\\p{N}_]*", ...lower.map((w) => `${w}(?![\\p{L}\\p{N}_])`)];
+    const ascii = ["[A-Z0-9][A-Za-z0-9_]*", ...lower.map((w) => `${w}(?![A-Za-z0-9_])`)];
+    re = [new RegExp(unicode.join("|"), "gu"), new RegExp(ascii.join("|"), "g")];
     candidatePatterns.set(matcher, re);
   }
   return re;

@@ -614,6 +614,12 @@ function notAName(key: string): boolean {
  * Ministry Press Service" is not the Russian Foreign Ministry.
  */
 export function opensLongerName(folded: string, end: number): boolean {
+  // Asked for every known name found: most are followed by punctuation or a lower-case word, which the pattern
+  // would reject; that is told by the first character after the spaces, without a slice and a RegExp call.
+  let next = end;
+  while (folded.charCodeAt(next) === 0x20) next++;
+  const c = folded.charCodeAt(next);
+  if (next === end || (c < 0x80 && !(c >= 0x41 && c <= 0x5a))) return false;
   const m = /^(?: +\p{Lu}[\p{L}-]*){1,4}/u.exec(folded.slice(end, end + 80));
   return m !== null && m[0].trim().split(/ +/).some((w) => ORG_HEADS.has(w.toLowerCase()));
 }

@@ -34,19 +34,15 @@ function foldChar(c: string): string {
   return folded;
 }
 
-/** Fold a text for matching; the result has the same length as the input. */
+/** What folding may change: anything but printable ASCII, the space and the block boundary "\n". */
+const NOT_PLAIN = /[^\x20-\x7E\n]/g;
+
+/**
+ * Fold a text for matching; the result has the same length as the input. The pattern finds the few characters to
+ * fold: a loop over every character cost more, in V8's first tiers, than the native search.
+ */
 export function foldText(text: string): string {
-  let out = "";
-  let plainRun = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Fast path: printable ASCII, the space and the block boundary "\n" are kept as they are (a slice and a
-    // concatenation for every space cost a tenth of known-name matching).
-    if ((code >= 0x20 && code <= 0x7e) || code === 0x0a) continue;
-    out += text.slice(plainRun, i) + foldChar(text[i]!);
-    plainRun = i + 1;
-  }
-  return plainRun === 0 ? text : out + text.slice(plainRun);
+  return text.replace(NOT_PLAIN, foldChar);
 }
 
 /** A key for comparing names: folded, lower-case, single-spaced, no spaces around a mark. */
