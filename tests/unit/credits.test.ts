@@ -38,6 +38,15 @@ describe("creditSpans", () => {
     // A dateline opens a paragraph; the same words inside one are prose.
     expect(spans("He flew on to the summit. MOSCOW (Reuters) — ")).toEqual(["(Reuters)"]);
   });
+  it("finds credits opening with each credit word, one after another, and none inside a word", () => {
+    // Credit words are looked for first and the credit pattern tried only where one stands: the spans are those one
+    // scan of the whole text finds (checked against the earlier whole-text scan when this changed).
+    expect(spans("Talks resumed. Photo: AP Video: Reuters\nMore.")).toEqual(["Photo: AP", "Video: Reuters"]);
+    expect(spans("A caption. Pictures by Jane Doe/AFP and Photographs: Getty Images")).toEqual(["Pictures by Jane Doe/AFP", "Photographs: Getty"]);
+    expect(spans("iPhoto: the app. PhotoShop: no. Credit: Sergei Supinsky/AFP/Getty Images")).toEqual(["Credit: Sergei Supinsky/AFP/Getty Images"]);
+    expect(spans("Grafik: dpa Illustration: Max Muster © Foto: Virginia Mayo (c) ANP")).toEqual(["Grafik: dpa", "Illustration: Max Muster", "© Foto: Virginia Mayo", "(c) ANP"]);
+    expect(spans("Bilder: Foto: Keystone, Image credit: AFP via Getty Images")).toEqual(["Bilder: Foto: Keystone", "Image credit: AFP via Getty Images"]);
+  });
   it("answers whether a range touches a span", () => {
     const s = [{ start: 5, end: 10 }, { start: 20, end: 30 }];
     expect([inSpans(s, 0, 5), inSpans(s, 9, 12), inSpans(s, 10, 20), inSpans(s, 29, 40)]).toEqual([false, true, false, true]);

@@ -14,6 +14,10 @@ describe("findMentions", () => {
   it("matches on word boundaries only", () => {
     expect(found("SYNATOR, NATOs and Lavrova")).toEqual([]);
     expect(found("anti-NATO protest")).toEqual(["NATO=nato"]);
+    // A capital or a lower-case first word after a letter, a digit or "_" (any script, outside the BMP too) is inside a word.
+    expect(found("iLavrov, _Lavrov, 5Lavrov, дLavrov, \u{1D41A}Lavrov, ΩNATO and NATO")).toEqual(["NATO=nato"]);
+    expect(found("NATO met. To bathe alliance members, the alliance met.")).toEqual(["NATO=nato", "the alliance=nato"]);
+    expect(found("…Lavrov, «Lavrov», \u{1D400}NATO 2NATO")).toEqual(["Lavrov=lavrov", "Lavrov=lavrov"]);
   });
   it("keeps possessives and punctuation out of the range", () => {
     expect(found("Lavrov's aide, Lavrov’s words, (Lavrov).")).toEqual(["Lavrov=lavrov", "Lavrov=lavrov", "Lavrov=lavrov"]);

@@ -1,4 +1,4 @@
-import { foldName, foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { asciiWords, foldName, foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import type { CompiledMatcher } from "./compile";
 import type { EntityType } from "../knowledge/types";
 import { opensLongerName } from "./names";
@@ -90,12 +90,14 @@ function* visibleSteps(text: string, matcher: CompiledMatcher, german: boolean):
   const folded = foldText(text);
   const mentions: Mention[] = [];
   const introduced = new Map<number, number>(); // entity → position of its latest plain mention
-  const words = candidateWords(matcher);
+  const words = candidateWords(matcher)[asciiWords(folded) ? 1 : 0];
   /** Context aliases named before anything introduced them: "Pistorius: …" heading an article that names him later. */
   const pending: { start: number; end: number; owners: [number, 0 | 1][] }[] = [];
   words.lastIndex = 0;
   let read = 0;
   for (let w = words.exec(folded); w !== null; w = words.exec(folded)) {
+    // "Phone" of "iPhone", "the" of "bathe": not a word's start.
+    if (wordCharBefore(folded, w.index)) continue;
     if (++read % WORDS_PER_STEP === 0) yield;
     let first = w[0];
     let forms = formsOf(matcher, first);
@@ -236,25 +238,38 @@ function formsOf(matcher: CompiledMatcher, word: string): readonly string[] | nu
   return forms;
 }
 
-const candidatePatterns = new WeakMap<CompiledMatcher, RegExp>();
+const candidatePatterns = new WeakMap<CompiledMatcher, [unicode: RegExp, ascii: RegExp]>();
 
 /**
- * The words that can open an alias form: capitalised words, and the few
- * lower-case first words the forms have ("the", "von", "de"). Most words of a
- * text are neither, and the search skips them without stopping.
+ * The words that can open an alias form: capitalised words and numbers, and the few lower-case first words the
+ * forms have ("the", "von", "de"). Most words of a text are neither, and the search skips them without stopping.
+ * The pattern tests an ASCII first character by a cheap class and has no look-behind: a look-behind of Unicode
+ * classes tried at every position of the text cost more than the rest of the matching. The caller leaves out a
+ * match that does not start a word (wordCharBefore); the pattern only ever runs on within a word, so it skips no
+ * word's start. The second pattern is the same for a text whose letters and digits are all ASCII (asciiWords).
  */
-function candidateWords(matcher: CompiledMatcher): RegExp {
+function candidateWords(matcher: CompiledMatcher): [unicode: RegExp, ascii: RegExp] {
   let re = candidatePatterns.get(matcher);
   if (!re) {
     // Every form's first word, not only the longest form's: "The Wall Street Journal" and "the alliance" share a start.
     const firsts = Object.values(matcher.starts).flatMap((forms) => forms.map((form) => form.split(" ", 1)[0]!));
     const lower = [...new Set(firsts.filter((w) => !/^\p{Lu}/u.test(w)))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-    const alternatives = ["\\p{Lu}[\\p{L}\\p{N}_]*", ...lower.map((w) => `${w}(?![\\p{L}\\p{N}_])`)];
-    re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join("|")})|(?<![\\p{L}\\p{N}_])[\\p{N}][\\p{L}\\p{N}_]*`, "gu");
+    const unicode = ["(?:[A-Z0-9]|(?=[^\\x00-\\x7F])[\\p{Lu}\\p{N}])[\\p{L}\\p{N}_]*", ...lower.map((w) => `${w}(?![\\p{L}\\p{N}_])`)];
+    const ascii = ["[A-Z0-9][A-Za-z0-9_]*", ...lower.map((w) => `${w}(?![A-Za-z0-9_])`)];
+    re = [new RegExp(unicode.join("|"), "gu"), new RegExp(ascii.join("|"), "g")];
     candidatePatterns.set(matcher, re);
   }
   return re;
 }
+
+/** A letter, digit or "_" ends right before `at` (a code point, as a look-behind with the flag "u" reads it). */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+  return WORD_CHAR_AT_END.test(text.slice(Math.max(0, at - 2), at));
+}
+const WORD_CHAR_AT_END = /[\p{L}\p{N}_]$/u;
 
 interface Form {
   /** The form's words and marks, as written and in capitals. */

@@ -1,4 +1,4 @@
-import { foldText, hasInvisible, withoutInvisible } from "../text/fold";
+import { asciiWords, foldText, hasInvisible, withoutInvisible } from "../text/fold";
 import { creditSpans, inSpans, type Span } from "../text/credits";
 import { isGerman, DEMONYMS, FIRST_NAMES, GERMAN_BODIES, GERMAN_FUNCTION, KNOWN_ORGS, LAST_NAMES, NOT_ACRONYMS, NOT_PERSON_ENDS, OF_HEADS, ORG_HEADS, PLACES, ROLE_WORDS, STOP, THINGS, TITLES } from "./words";
 
@@ -59,6 +59,8 @@ interface Candidate {
 
 /** A middle initial is one word with its full stop when a capitalised word follows: "Robert M. Danin". */
 const NAME_TOKEN = /\n|(?:\p{Lu}\.){2,}|\p{Lu}\.(?= \p{Lu}\p{Ll})|[\p{L}\p{N}]+(?:[-'&][\p{L}\p{N}]+)*|[^\s]/gu;
+/** NAME_TOKEN for a text whose letters and digits are all ASCII (asciiWords): the same tokens, at a third of the cost. */
+const NAME_TOKEN_ASCII = /\n|(?:[A-Z]\.){2,}|[A-Z]\.(?= [A-Z][a-z])|[A-Za-z0-9]+(?:[-'&][A-Za-z0-9]+)*|[^\s]/g;
 const SENTENCE_END = new Set([".", "!", "?", ":", ";", '"', "'", "(", "-", "\u2014", "|", "©", "•", "*"]);
 const PERSON_PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "dos", "das", "y"]);
 const ORG_JOINERS = new Set(["of", "for", "and", "&", "on", "de", "des", "du", "der", "fur"]);
@@ -91,9 +93,7 @@ const LONG_DASH = /[\u2013\u2014\u2015]/g;
 /** `credits`: the photo credits and datelines of `text` (creditSpans), where no name is taken. */
 function recognize(text: string, taken: readonly Taken[], german: boolean, credits: readonly Span[]): UnknownName[] {
   const folded = keepLongDashes(text);
-  const lines = tokenize(folded, taken);
-  const lowerSeen = new Set<string>();
-  for (const line of lines) for (const t of line.tokens) if (!t.mark && !t.cap && /^\p{Ll}/u.test(t.key)) lowerSeen.add(t.key);
+  const { lines, lowerSeen } = tokenize(folded, taken);
 
   const candidates: Candidate[] = [];
   for (const line of lines) candidates.push(...runs(line, lowerSeen));
@@ -277,61 +277,109 @@ function keepLongDashes(text: string): string {
   return out + folded.slice(from);
 }
 
-function tokenize(folded: string, taken: readonly Taken[]): Line[] {
+/**
+ * The text's tokens, line by line. This runs on every word of the text, so it is written for the cost per token:
+ * the tokens come from one native match over the text (not one exec call each), and what each word is (capitalised,
+ * all capitals, glued) is read from its character codes where that gives the Unicode pattern's answer, the patterns
+ * run only where it does not.
+ */
+function tokenize(folded: string, taken: readonly Taken[]): { lines: Line[]; lowerSeen: Set<string> } {
   const lines: Line[] = [];
+  /** Words written in lower case somewhere: capitalised elsewhere, they open a sentence rather than name someone. */
+  const lowerSeen = new Set<string>();
   let tokens: Token[] = [];
   const close = () => {
-    const words = tokens.filter((t) => !t.mark && /\p{L}{2}/u.test(t.key));
-    const upper = words.filter((t) => t.upper).length;
-    const lineText = tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "";
-    const numbers = tokens.filter((t) => !t.mark && /^\d/.test(t.key)).length;
-    lines.push({
-      tokens,
-      shouting: words.length >= 2 && upper / words.length >= 0.6,
-      table: numbers >= 2 && numbers >= words.length / 2,
-      byline: words.length <= 8 && BYLINE.test(lineText),
-    });
+    let words = 0;
+    let upper = 0;
+    let numbers = 0;
+    for (const t of tokens) {
+      if (t.mark) continue;
+      const c = t.key.charCodeAt(0);
+      if (c >= 0x30 && c <= 0x39) numbers++;
+      if (hasTwoLetters(t.key)) {
+        words++;
+        if (t.upper) upper++;
+      }
+    }
+    // A byline is short: the line's text is read only then.
+    const byline = words <= 8 && BYLINE.test(tokens.length ? folded.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : "");
+    lines.push({ tokens, shouting: words >= 2 && upper / words >= 0.6, table: numbers >= 2 && numbers >= words / 2, byline });
     tokens = [];
   };
   let takenAt = 0;
-  let previous: string | null = null;
-  NAME_TOKEN.lastIndex = 0;
-  for (let m = NAME_TOKEN.exec(folded); m !== null; m = NAME_TOKEN.exec(folded)) {
-    const raw = m[0];
-    if (raw === "\n") {
+  /** The next token opens a sentence, a headline or a block. */
+  let initial = true;
+  /** The first character from 0x80 up at or after the token read (folded.length if none): before it, words are ASCII. */
+  let wideAt = -1;
+  let at = 0;
+  for (const raw of folded.match(asciiWords(folded) ? NAME_TOKEN_ASCII : NAME_TOKEN) ?? []) {
+    // Between tokens there are only spaces: the folded text has no other white space, and "\n" is a token.
+    while (folded.charCodeAt(at) === 0x20) at++;
+    let start = at;
+    at += raw.length;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 0x0a) {
       close();
-      previous = null;
+      initial = true;
       continue;
     }
-    let start = m.index;
-    let end = start + raw.length;
+    let end = at;
     while (takenAt < taken.length && taken[takenAt]!.end <= start) takenAt++;
     const inTaken = takenAt < taken.length && taken[takenAt]!.start < end;
-    const isWord = /^[\p{L}\p{N}]/u.test(raw);
-    if (isWord && /'s$/i.test(raw) && raw.length > 2) end -= 2; // the possessive is not part of the name
-    const word = folded.slice(start, end);
-    const initial = previous === null || SENTENCE_END.has(previous);
+    const isWord = c0 < 0x80 ? isAsciiAlnum(c0) : /^[\p{L}\p{N}]/u.test(raw);
+    // The possessive is not part of the name.
+    const possessive = isWord && raw.length > 2 && raw.charCodeAt(raw.length - 2) === 0x27 && (raw.charCodeAt(raw.length - 1) | 0x20) === 0x73;
+    if (possessive) end -= 2;
+    const word = possessive ? raw.slice(0, -2) : raw;
+    const wasInitial = initial;
     if (inTaken) {
       // A known entity's range ends any run, as punctuation would.
-      tokens.push({ start, end, key: word.toLowerCase(), cap: false, upper: false, initial, mark: "known" });
-      previous = "known";
+      tokens.push({ start, end, key: word.toLowerCase(), cap: false, upper: false, initial: wasInitial, mark: "known" });
+      initial = false;
       continue;
     }
     if (!isWord) {
-      tokens.push({ start, end, key: word, cap: false, upper: false, initial, mark: word });
-      previous = word;
+      tokens.push({ start, end, key: word, cap: false, upper: false, initial: wasInitial, mark: word });
+      initial = SENTENCE_END.has(word);
       continue;
     }
-    const upper = /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
-    tokens.push({ start, end, key: word.toLowerCase(), cap: /^\p{Lu}/u.test(word), upper, initial, mark: null, glued: /\p{Ll}{3,}\p{Lu}/u.test(word) });
-    previous = word;
+    if (wideAt < start) {
+      WIDE.lastIndex = start;
+      wideAt = WIDE.exec(folded)?.index ?? folded.length;
+    }
+    const key = word.toLowerCase();
+    const cap = c0 < 0x80 ? c0 >= 0x41 && c0 <= 0x5a : /^\p{Lu}/u.test(word);
+    // All capitals opens with a capital, and its second character is no lower-case ASCII letter ("Putin" is not).
+    const second = word.charCodeAt(1);
+    const upper = cap && !(second >= 0x61 && second <= 0x7a) && /^[\p{Lu}.&'-]{2,}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word);
+    // Glued needs a capital after three letters: an ASCII word that lower-casing leaves as it is has none.
+    const glued = word.length >= 4 && !(wideAt >= end && key === word) && /\p{Ll}{3,}\p{Lu}/u.test(word);
+    tokens.push({ start, end, key, cap, upper, initial: wasInitial, mark: null, glued });
+    initial = false;
+    if (!cap && (c0 < 0x80 ? c0 >= 0x61 && c0 <= 0x7a : /^\p{Ll}/u.test(key))) lowerSeen.add(key);
     // "Lavrov's": the "'s" closes the run like punctuation would.
-    if (end < m.index + raw.length) previous = "'";
-    if (end < m.index + raw.length) tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
-    start = end;
+    if (possessive) {
+      tokens.push({ start: end, end: end + 2, key: "'s", cap: false, upper: false, initial: false, mark: "'s" });
+      initial = true;
+    }
   }
   close();
-  return lines;
+  return { lines, lowerSeen };
+}
+
+/** A character from 0x80 up. */
+const WIDE = /[^\x00-\x7F]/g;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Whether a key holds two letters in a row (/\p{L}{2}/u), by character codes when it opens with two ASCII letters. */
+function hasTwoLetters(key: string): boolean {
+  const a = key.charCodeAt(0) | 0x20;
+  const b = key.charCodeAt(1) | 0x20;
+  if (a >= 0x61 && a <= 0x7a && b >= 0x61 && b <= 0x7a) return true;
+  return /\p{L}{2}/u.test(key);
 }
 
 /** Capitalised runs of a line, joined over "of"/"and" inside organization names and particles inside person names. */
@@ -566,6 +614,12 @@ function notAName(key: string): boolean {
  * Ministry Press Service" is not the Russian Foreign Ministry.
  */
 export function opensLongerName(folded: string, end: number): boolean {
+  // Asked for every known name found: most are followed by punctuation or a lower-case word, which the pattern
+  // would reject; that is told by the first character after the spaces, without a slice and a RegExp call.
+  let next = end;
+  while (folded.charCodeAt(next) === 0x20) next++;
+  const c = folded.charCodeAt(next);
+  if (next === end || (c < 0x80 && !(c >= 0x41 && c <= 0x5a))) return false;
   const m = /^(?: +\p{Lu}[\p{L}-]*){1,4}/u.exec(folded.slice(end, end + 80));
   return m !== null && m[0].trim().split(/ +/).some((w) => ORG_HEADS.has(w.toLowerCase()));
 }

@@ -32,7 +32,13 @@ const CHAIN = `${CAP}(?: ${ANY}){0,5} ?/ ?(?:${ANY}(?: ${ANY}){0,5} ?/ ?)*${LAST
 /** Words that open a credit: "Photo:", "Photograph by", "Foto:", "Bild:", "Image credit:", "©". */
 const KEYWORD = "(?:(?:Photo(?:graph)?s?|Fotos?|Bild(?:er)?|Images?|Pictures?|Pic|Credits?|Illustration|Grafik|Video)(?: credits?)? ?(?::|by\\b)|©|\\(c\\))";
 /** After the opening word: a slash chain, or else a few capitalised words ("Photo: Getty Images", "Foto: dpa"). */
-const KEYED = new RegExp(`(?<![\\p{L}\\p{N}])${KEYWORD} *(?:(?:Foto|Photo|Bild) ?: *)?(?:${CHAIN}|${CAP}(?: ${CAP}){0,2} via ${LAST}|(?:${AGENCY})(?![\\p{L}\\p{N}])|(?:${CAP}|dpa|epd|imago)(?: ${CAP}){0,4})?`, "gu");
+const KEYED = new RegExp(`(?<![\\p{L}\\p{N}])${KEYWORD} *(?:(?:Foto|Photo|Bild) ?: *)?(?:${CHAIN}|${CAP}(?: ${CAP}){0,2} via ${LAST}|(?:${AGENCY})(?![\\p{L}\\p{N}])|(?:${CAP}|dpa|epd|imago)(?: ${CAP}){0,4})?`, "uy");
+/**
+ * Where KEYED may start: the first letters of every KEYWORD alternative ("Pic" covers "Picture"). KEYED is tried
+ * only there: run over a whole text, the large Unicode pattern cost more than the rest of the unknown-name
+ * recognizer, as V8 drops compiled RegExp code at each full GC and first interprets it again.
+ */
+const KEYED_START = /Photo|Foto|Bild|Image|Pic|Credit|Illustration|Grafik|Video|©|\(c\)/g;
 /** A bracketed credit: a credit word inside ("(AP Photo/Olivier Matthys)", "(© Copyright 2021 CBS …)") or only agencies ("(AFP)", "(AP/Keystone)"). */
 const BRACKETED = /\(([^()\n]{1,120})\)/g;
 const CREDIT_INSIDE = /(?:^|[^\p{L}])(?:Photos?|Fotos?|Bild|Image|Picture|Credit|Copyright)(?:[^\p{L}]|$)|©/u;
@@ -61,7 +67,19 @@ export function creditSpans(text: string): Span[] {
   // Most paragraphs hold none of the marks every credit shape needs: a quick look first keeps long texts cheap.
   if (!/[/:©()\u2014\u2013-]/.test(text)) return [];
   const spans: Span[] = [];
-  for (const m of text.matchAll(KEYED)) spans.push({ start: m.index!, end: m.index! + m[0].trimEnd().length });
+  // As text.matchAll(KEYED) with the flag "g" would find them: left to right, each match after the one before.
+  let keyedFrom = 0;
+  KEYED_START.lastIndex = 0;
+  for (let k = KEYED_START.exec(text); k !== null; k = KEYED_START.exec(text)) {
+    // The next try one unit on, not past the word: no candidate start is skipped.
+    KEYED_START.lastIndex = k.index + 1;
+    if (k.index < keyedFrom) continue;
+    KEYED.lastIndex = k.index;
+    const m = KEYED.exec(text);
+    if (!m) continue;
+    spans.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+    keyedFrom = m.index + m[0].length;
+  }
   for (const m of text.matchAll(BRACKETED)) {
     const inside = m[1]!.trim();
     const parts = inside.split(/ ?\/ ?/);
