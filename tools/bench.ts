@@ -22,6 +22,7 @@ import { measurePage, texts, type PageResult } from "./bench/injected";
 import { tenfoldKnowledge } from "./bench/tenfold";
 import { extensionPass, REUSED } from "./bench/extension";
 import { firefoxPass } from "./bench/firefox";
+import { longLivedPass } from "./bench/background";
 import { report } from "./bench/report";
 
 /** N pages per corpus folder (--limit), each named by its folder and file. */
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
       if (r) syntheticResults.push(r);
     }
   }
+  // The matchers in one long-lived page, text after text, as the background runs them.
+  const longLived = await longLivedPass(page, `${base}/page/0`, benchSource, texts, quick ? 3 : 5);
   await browser.close();
 
   // Pass 2: the real, built extension (dist/chrome) on the same pages and the synthetic ones; then the popup.
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
 
   const sizes = await bundleSizes(matcher);
   const tenfold = tenfoldKnowledge(matcher, [...results, ...syntheticResults.filter((x) => x.scale === 1)].filter((x) => x.backstory.isArticle).map((x) => x.id), texts);
-  report({ tenfold, results, syntheticResults, extResults, firefox, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
+  report({ tenfold, results, syntheticResults, extResults, firefox, longLived, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
 }
 
 

@@ -214,4 +214,13 @@ function replicate(n: number): string {
 /** The article text the last run read: node times the background's matching on it with other knowledge files. */
 const text = () => articleText;
 
-(globalThis as unknown as { __bench: unknown }).__bench = { backstory, floor, readability, compromise, markjs, replicate, text };
+/** Known and unknown names on a given text, timed: the long-lived pass (tools/bench/background.ts) calls it text after text. */
+function names(given: string): { known: number; unknown: number; words: number } {
+  const t0 = now();
+  const found = findMentions(given, matcher);
+  const t1 = now();
+  findUnknownNames(given, found);
+  return { known: t1 - t0, unknown: now() - t1, words: given.split(/\s+/).filter(Boolean).length };
+}
+
+(globalThis as unknown as { __bench: unknown }).__bench = { backstory, floor, readability, compromise, markjs, replicate, text, names };

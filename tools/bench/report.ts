@@ -11,6 +11,7 @@ import type { PageResult } from "./injected";
 import { corpusExtOf, reusedExtOf, type ExtResult, type PopupResult } from "./extension";
 import type { Tenfold } from "./tenfold";
 import type { FirefoxResult } from "./firefox";
+import type { LongLived } from "./background";
 
 export interface Report {
   tenfold: Tenfold;
@@ -18,6 +19,7 @@ export interface Report {
   syntheticResults: PageResult[];
   extResults: ExtResult[];
   firefox: FirefoxResult[];
+  longLived: LongLived;
   popup: PopupResult;
   sizes: Size[];
   isolated: boolean;
@@ -195,10 +197,23 @@ export function report(r: Report): void {
   const perKWords = (f: (x: PageResult) => number) => {
     const onPages = perPage((x) => (x.backstory.words > 0 ? (1000 * f(x)) / x.backstory.words : NaN));
     const onLong = s16 && s16.backstory.words > 0 ? (1000 * f(s16)) / s16.backstory.words : NaN;
-    return { onPages, onLong, text: `${fmt(onPages, 2)} ms (16× page: ${fmt(onLong, 2)})` };
+    return { onPages, onLong };
   };
   const knownRate = perKWords((x) => x.backstoryWarm.known);
   const unknownRate = perKWords((x) => x.backstoryWarm.unknown);
+  // The budget's "warm", as the background runs the matchers: the long-lived page's median over article pages.
+  const lived = (key: "known" | "unknown") => {
+    const rates = articles.flatMap((x) => {
+      const t = r.longLived.perText.get(x.id);
+      return t && t.words > 0 ? [(1000 * t[key]) / t.words] : [];
+    });
+    const long = s16 ? r.longLived.perText.get(s16.id) : undefined;
+    return { onPages: quantile(rates, 0.5), onLong: long && long.words > 0 ? (1000 * long[key]) / long.words : NaN, n: rates.length };
+  };
+  const knownLived = lived("known");
+  const unknownLived = lived("unknown");
+  const livedText = (l: ReturnType<typeof lived>, fresh: ReturnType<typeof perKWords>) =>
+    `${fmt(l.onPages, 2)} ms (16×: ${fmt(l.onLong, 2)}; each page's fresh renderer: ${fmt(fresh.onPages, 2)}, 16×: ${fmt(fresh.onLong, 2)})`;
   say("Budgets");
   say(table(["budget", "measured", "result"], [
     ["work per article page ≤ 1/4 of Readability, cold (median of per-page ratios)", `${fmt(vsReadability, 3)}`, pass(vsReadability <= 0.25)],
@@ -207,8 +222,8 @@ export function report(r: Report): void {
     ["  the same, warm", `${fmt(vsFloorWarm, 1)}×`, pass(vsFloorWarm <= 20)],
     ["  stretch: ≤ 10× the bare walk, warm", `${fmt(vsFloorWarm, 1)}×`, pass(vsFloorWarm <= 10)],
     ["article detection ≤ 2 ms per page, warm (median over all pages)", `${fmt(detectWarm, 2)} ms`, pass(detectWarm <= 2)],
-    ["known-name matching ≤ 1 ms per 1,000 words, warm (median of per-page rates)", knownRate.text, pass(knownRate.onPages <= 1)],
-    ["unknown names ≤ 3 ms per 1,000 words, warm (median of per-page rates)", unknownRate.text, pass(unknownRate.onPages <= 3)],
+    [`known-name matching ≤ 1 ms per 1,000 words, warm: one long-lived page, text after text, as the background (median of per-page rates, ${r.longLived.rounds} rounds)`, livedText(knownLived, knownRate), pass(knownLived.onPages <= 1)],
+    ["unknown names ≤ 3 ms per 1,000 words, warm: the same", livedText(unknownLived, unknownRate), pass(unknownLived.onPages <= 3)],
     ["non-article page pays only for detection", onlyDetection ? "detection only" : "more than detection", pass(onlyDetection)],
     ["non-article page: real extension, content.js CPU median ≤ 2 ms (new renderer process per page)", extResults.length ? `${fmt(nonArticleExt, 2)} ms` : "not run", extResults.length ? pass(nonArticleExt <= 2) : "–"],
     ["  the same, renderer process reused (pages of one site)", extResults.length ? `${fmt(nonArticleReused, 2)} ms` : "not run", extResults.length ? pass(nonArticleReused <= 2) : "–"],
@@ -225,7 +240,7 @@ export function report(r: Report): void {
   console.log(out.join("\n"));
   writeFileSync(path.join(OUT, "bench.json"), JSON.stringify({
     date: new Date().toISOString(), quick, limit: Number.isFinite(limit) ? limit : null, crossOriginIsolated: r.isolated,
-    budgets: { firefoxMaxSliceMs: ffLongest, detectWarm, knownPerKWords: knownRate.onPages, unknownPerKWords: unknownRate.onPages, vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
+    budgets: { firefoxMaxSliceMs: ffLongest, detectWarm, knownPerKWords: knownLived.onPages, unknownPerKWords: unknownLived.onPages, knownPerKWordsFreshPage: knownRate.onPages, unknownPerKWordsFreshPage: unknownRate.onPages, vsReadability, vsReadabilityWarm, vsFloor, vsFloorWarm, onlyDetection, injectedMaxTaskMs: injectedMax, realMaxTaskMs: realMax, realMaxStretchMs: realStretch, growth16: growth, growthChars16: growthChars },
     sizes, popup, pages: results, synthetic: syntheticResults, extension: extResults, firefox: r.firefox,
   }, null, 1));
 }
