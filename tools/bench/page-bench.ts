@@ -170,15 +170,12 @@ let usable: string[] | null = null;
 
 /**
  * The aliases mark.js can take as keywords: with `diacritics`, the pattern it builds for some is no valid RegExp and
- * the whole call throws. Tried one by one on a detached element, once per page, before the timing.
+ * the whole call throws. Tried one by one on an empty element, once per page, before the timing.
  */
 function usableKeywords(aliases: string[]): string[] {
   usable ??= aliases.filter((a) => {
     try {
-      // It builds a keyword's pattern only when there is text to search.
-      const probe = document.createElement("div");
-      probe.textContent = "x";
-      new MarkJs(probe).mark([a], KEYWORD_OPTIONS);
+      new MarkJs(document.createElement("div")).mark([a], KEYWORD_OPTIONS);
       return true;
     } catch {
       return false;
