@@ -150,38 +150,19 @@ function compromise(): { ms: number; people: number; organizations: number } {
  * Mutates the page: run it last.
  */
 function markjs(mode: "regexp" | "keywords"): { ms: number; marks: number; aliases: number } {
-  const aliases = mode === "keywords" ? usableKeywords(Object.keys(matcher.aliases)) : Object.keys(matcher.aliases);
+  const aliases = Object.keys(matcher.aliases);
   const context = articleRoot ?? detectArticle(document).root ?? document.body;
   let marks = 0;
   const done = (n: number) => void (marks = n);
   const t0 = now();
   const mark = new MarkJs(context);
   if (mode === "keywords") {
-    mark.mark(aliases, { ...KEYWORD_OPTIONS, done });
+    mark.mark(aliases, { separateWordSearch: false, accuracy: "exactly", diacritics: true, done });
   } else {
     const escaped = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     mark.markRegExp(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "giu"), { done });
   }
   return { ms: now() - t0, marks, aliases: aliases.length };
-}
-
-const KEYWORD_OPTIONS = { separateWordSearch: false, accuracy: "exactly", diacritics: true } as const;
-let usable: string[] | null = null;
-
-/**
- * The aliases mark.js can take as keywords: with `diacritics`, the pattern it builds for some is no valid RegExp and
- * the whole call throws. Tried one by one on an empty element, once per page, before the timing.
- */
-function usableKeywords(aliases: string[]): string[] {
-  usable ??= aliases.filter((a) => {
-    try {
-      new MarkJs(document.createElement("div")).mark([a], KEYWORD_OPTIONS);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  return usable;
 }
 
 /**
