@@ -96,8 +96,8 @@ function options(name, matcher, test) {
   return [
     {
       ...common,
-      // Every page loads content.js (detection, standing by); the background injects backstory.js, the rest, past an
-      // article verdict or when the reader asks (docs/decisions/012): two self-contained files, no chunk a page could load.
+      // Every page loads content.js (the gate, standing by); the background injects backstory.js, the rest, past the gate
+      // or when the reader asks (docs/decisions/013): two self-contained files, no chunk a page could load.
       // Both speak to the browser without webextension-polyfill (src/content/browser-api.ts).
       entryPoints: { content: "src/content/index.ts", backstory: "src/content/rest.ts" },
       alias: { "webextension-polyfill": "./src/content/browser-api.ts" },
@@ -156,10 +156,10 @@ for (const name of Object.keys(TARGETS)) {
 }
 log(`built dist/chrome and dist/firefox (and their test builds in dist/test/) in ${Math.round(performance.now() - started)} ms${watch ? "; watching for changes" : ""}`);
 if (!watch) {
-  // What every page loads, and what an article adds (docs/decisions/012); `npm test` holds content.js to its budget.
+  // What every page loads, and what a page past the gate adds (docs/decisions/013); `npm test` holds content.js to its budget.
   const size = (file) => {
     const body = readFileSync(path.join(outDir("chrome", false), file));
     return `${file} ${(body.length / 1024).toFixed(1)} KB (${(gzipSync(body, { level: 9 }).length / 1024).toFixed(1)} KB gzipped)`;
   };
-  log(`  every page: ${size("content.js")}; injected on articles: ${size("backstory.js")}`);
+  log(`  every page: ${size("content.js")}; injected past the gate: ${size("backstory.js")}`);
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectArticle, detectSteps, NEVER_MARKED_ATTRIBUTES } from "../../src/core/article/detect";
+import { detectArticle, detectSteps } from "../../src/core/article/detect";
 import { drain } from "../../src/core/slices";
-import { isNeverMarked } from "../../src/core/textmap/textmap";
+import { isNeverMarked, NEVER_MARKED_ATTRIBUTES } from "../../src/core/textmap/textmap";
 import { scanDocument } from "../../src/core/scan";
 import { compileMatcher } from "../../src/core/mentions/compile";
 import { shingleScore } from "../../tools/lib/shingles";

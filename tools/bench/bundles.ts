@@ -29,7 +29,7 @@ export async function bundleSizes(matcher: CompiledMatcher): Promise<Size[]> {
   const order = (f: string) => ["content.js", "backstory.js", "background.js", "popup.js"].indexOf(f) + 1 || (f.startsWith("chunks/") ? 5 : 6);
   for (const name of files.sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
     const body = readFileSync(path.join(dist, name));
-    const what = name === "content.js" ? " (every page)" : name === "backstory.js" ? " (injected on articles)" : name.startsWith("chunks/views-") ? " (popup, after its first render)" : name.startsWith("chunks/") ? " (popup, shared)" : "";
+    const what = name === "content.js" ? " (every page)" : name === "backstory.js" ? " (injected past the gate)" : name.startsWith("chunks/views-") ? " (popup, after its first render)" : name.startsWith("chunks/") ? " (popup, shared)" : "";
     sizes.push({ name: `${name}${what}`, raw: body.length, gzip: gz(body) });
   }
   const json = JSON.stringify(matcher);

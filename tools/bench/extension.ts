@@ -16,7 +16,7 @@ export interface ExtResult {
   contentTask: number;
   contentInTask: number;
   longTasks: number;
-  /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js (or backstory.js, injected on articles) on the stack. */
+  /** CPU profile of the page's main thread (50 µs sampling) from navigation to the summary: time with content.js (or backstory.js, injected past the gate) on the stack. */
   contentMs: number;
   /**
    * The longest stretch of consecutive samples inside content.js: an upper bound of its longest task (slices that follow

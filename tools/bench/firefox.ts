@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Page } from "puppeteer-core";
 import { FIREFOX, launchFirefox } from "../lib/browsers";
+import { poll } from "../lib/wait";
 import { ROOT } from "./config";
 import type { TestProbe } from "../../src/content/testing";
 
@@ -37,16 +38,6 @@ const probes = async (): Promise<TestProbe[]> => {
   const answers = await Promise.all((await tabs.query({})).map((t) => (t.id === undefined ? null : tabs.sendMessage(t.id, { type: "test-card" }, { frameId: 0 }).catch(() => null))));
   return answers.filter((a): a is TestProbe => a !== null && typeof a === "object");
 };
-
-async function poll<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => null);
-    if (value !== null) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return null;
-}
 
 export async function firefoxPass(targets: { id: string; scale: number; url: string }[]): Promise<FirefoxResult[]> {
   if (!FIREFOX) return [];

@@ -1,5 +1,5 @@
 // What one page load gives, and how a run with the extension is compared with one without it.
-import { poll, sleep } from "./wait";
+import { poll, sleep } from "../lib/wait";
 
 export const SUMMARY_TIMEOUT_MS = 5_000;
 export const LOAD_TIMEOUT_MS = 20_000;

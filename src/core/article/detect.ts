@@ -1,7 +1,7 @@
 import { drain, type Steps } from "../slices";
 import { walkSteps } from "../walk";
 import { isJsonLd, metadataSteps, readDeclaration, type ArticleMetadata, type Declaration } from "./metadata";
-import { BLOCK_TAGS, isNeverMarked } from "../textmap/textmap";
+import { BLOCK_TAGS, isNeverMarked, NEVER_MARKED_ATTRIBUTES } from "../textmap/textmap";
 import { SITE_QUIRKS, type SiteQuirk } from "./quirks";
 
 export interface Article extends ArticleMetadata {
@@ -74,9 +74,6 @@ const READ = 1;
 const SOFT = 2;
 type Kind = typeof SKIP | typeof READ | typeof SOFT;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
-/** The attributes isNeverMarked() reads (tests/unit/article.test.ts checks it reads no other). */
-export const NEVER_MARKED_ATTRIBUTES: ReadonlySet<string> = new Set(["hidden", "contenteditable", "aria-hidden"]);
 
 /**
  * `skipped` and `isSoftBoilerplate` in one look, for one page. The walk asks this of every element, and a DOM call

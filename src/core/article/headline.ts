@@ -7,8 +7,8 @@
  * 2. the `<h1>` above the story's prose, when no title the page declares names the page;
  * 3. JSON-LD `headline` (when it shares a word with the other titles: Wikipedia puts a description there);
  * 4. `og:title`, then `twitter:title`, then `<title>`, each without the site's name, section or date around it.
- * A declared title cut short ("…") or in capitals gives way to the next. The content script carries this file: it is
- * written small (every byte of it is gzipped into every page).
+ * A declared title cut short ("…") or in capitals gives way to the next. Written small: it is part of backstory.js,
+ * which every page past the gate loads (docs/decisions/013).
  */
 import { findDateInText } from "./dates";
 import { decodeEntities } from "../text/entities";

@@ -3,7 +3,7 @@ import { findDateInText, findDateInUrl, parseDateValue } from "./dates";
 import { decodeEntities } from "../text/entities";
 import { isJsonLd } from "./json-ld";
 import { findHeadline } from "./headline";
-import { drain, type Steps } from "../slices";
+import type { Steps } from "../slices";
 
 
 export interface ArticleMetadata {
@@ -103,13 +103,10 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
   return { ld, articles, dated, metas, headings, declaresArticle, declaresOther: !declaresArticle && (ogType !== null || media), declaresNonArticle };
 }
 
-export function readMetadata(doc: Document, root: Element | null, declaration: Declaration = readDeclaration(doc)): ArticleMetadata {
-  return drain(metadataSteps(doc, root, declaration));
-}
-
 /**
- * readMetadata as steps, pausing between the date's signals and before the headline: in code not yet compiled (a
- * page's first detection, Firefox above all) the byline search and the headline took up to 150 ms in one piece.
+ * The page's headline, date, byline and language, in steps: a pause between the date's signals and before the
+ * headline, as in code not yet compiled (a page's first detection, Firefox above all) the byline search and the
+ * headline took up to 150 ms in one piece.
  */
 export function* metadataSteps(doc: Document, root: Element | null, declaration: Declaration): Steps<ArticleMetadata> {
   const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;

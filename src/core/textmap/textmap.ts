@@ -42,6 +42,9 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 
 export type SkipElement = (el: Element) => boolean;
 
+/** The attributes isNeverMarked() reads (tests/unit/article.test.ts checks it reads no other): detection's classify() reads them only where an element carries one. */
+export const NEVER_MARKED_ATTRIBUTES: ReadonlySet<string> = new Set(["hidden", "contenteditable", "aria-hidden"]);
+
 /** Elements whose text is never ours to mark, whatever the page. */
 export function isNeverMarked(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;

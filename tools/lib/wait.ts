@@ -1,4 +1,4 @@
-// Waiting in the soak: for a condition to hold (polled), or a fixed settle time after a page's load event.
+// Waiting in the soak and the bench: for a condition to hold (polled), or a fixed settle time after a page's load event.
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function poll<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
