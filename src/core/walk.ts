@@ -9,31 +9,39 @@ export interface WalkVisitor {
 }
 
 /** Nodes visited between pauses: a few milliseconds of code not yet compiled (Firefox took 80 ms for 2,000). */
-const NODES_PER_STEP = 500;
+export const NODES_PER_STEP = 500;
 
 /**
- * The one walk over a subtree, in document order, pausing every few hundred
+ * The walk over a subtree, in document order, pausing every few hundred
  * nodes. Iterative: pages nest deeper than the call stack allows. `root`
  * itself is neither entered nor left; comments and other nodes are passed by.
+ * Detection's walk of the whole page (src/core/article/detect.ts) writes this
+ * loop out with its visit inside, the one walk that meets every node.
  */
 export function* walkSteps(root: Node, visit: WalkVisitor): Steps<void> {
+  // Each DOM property read is a call into the browser: each is read once per node here (the walk's main cost).
   let node: Node | null = root.firstChild;
   let visited = 0;
   while (node) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    if (node.nodeType === 3) visit.text(node as Text);
-    else if (node.nodeType === 1 && visit.enter(node as Element)) {
-      if (node.firstChild) {
-        node = node.firstChild;
+    const type = node.nodeType;
+    if (type === 3) visit.text(node as Text);
+    else if (type === 1 && visit.enter(node as Element)) {
+      const child: Node | null = node.firstChild;
+      if (child) {
+        node = child;
         continue;
       }
       visit.leave(node as Element);
     }
     // Climb to the next sibling, leaving the elements we climb out of.
-    while (node !== root && node.nextSibling === null) {
+    let next: Node | null = node.nextSibling;
+    while (next === null) {
       node = node.parentNode!;
-      if (node !== root) visit.leave(node as Element);
+      if (node === root) break;
+      visit.leave(node as Element);
+      next = node.nextSibling;
     }
-    node = node === root ? null : node.nextSibling;
+    node = next;
   }
 }

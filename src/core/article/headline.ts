@@ -12,6 +12,7 @@
  */
 import { findDateInText } from "./dates";
 import { decodeEntities } from "../text/entities";
+import { asciiWords } from "../text/fold";
 
 export interface Headline {
   title: string;
@@ -40,9 +41,13 @@ const MAX_CHARS = 300;
 export function findHeadline(s: HeadlineSources): Headline | null {
   const { metas, sites, root } = s;
   const found: [string | undefined | null, string][] = [[s.ld, "json-ld headline"], [metas.get("og:title"), "og:title"], [metas.get("twitter:title"), "twitter:title"], [s.docTitle, "title"]];
-  const declared = found.flatMap(([t, from]) => (clean(t) ? [{ title: clean(t)!, from }] : []));
+  const declared = found.flatMap(([t, from]) => {
+    const title = clean(t);
+    return title ? [{ title, from }] : [];
+  });
   const titles = declared.map((d) => d.title);
-  const trimmed = titles.map((t) => withoutSite(t, sites));
+  const names = siteKeys(sites);
+  const trimmed = titles.map((t) => trimSite(t, names));
   const all = [...titles, ...trimmed];
   const tokenized = all.map(tokens);
 
@@ -60,7 +65,7 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
   // A heading that repeats the whole <title> loses the site's name and date too, not its other parts.
-  if (best) return { title: withoutSite(withoutKicker(best.title, all), sites, false), from: "h1" };
+  if (best) return { title: trimSite(withoutKicker(best.title, all), names, false), from: "h1" };
 
   // 2. The body's <h1> above its prose, unless it is one word beside a declared title (the site's or a section's name).
   const inBody = root ? s.headings.find((h) => root.contains(h)) : undefined;
@@ -75,7 +80,7 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     if (i < declared.length - 1 && (/(?:…|\.\.\.)$/.test(title) || (!/[a-z]/.test(title) && /^[^\p{Ll}\p{Lo}]*\p{Lu}{4}[^\p{Ll}\p{Lo}]*$/u.test(title)))) continue;
     // JSON-LD's headline when it shares a word with another title (Wikipedia's is a description).
     if (from === "json-ld headline" && titles.length > 1 && !titles.slice(1).some((t) => alike(tokens(title), tokens(t)) > 0)) continue;
-    return { title: withoutSite(title, sites), from };
+    return { title: trimSite(title, names), from };
   }
   return null;
 }
@@ -102,7 +107,8 @@ function headingText(h: Element): string | null {
       for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
     }
   }
-  const text = clean(out.replace(/(?:\s*[¶🔗]|\s+[#§])\s*$/u, ""));
+  const marked = out.includes("¶") || out.includes("🔗") || out.includes("#") || out.includes("§");
+  const text = clean(marked ? out.replace(/(?:\s*[¶🔗]|\s+[#§])\s*$/u, "") : out);
   return text && text.length <= MAX_CHARS ? text : null;
 }
 
@@ -125,8 +131,13 @@ export function clean(raw: string | null | undefined): string | null {
 
 /** Words; in scripts written without spaces (Chinese, Japanese: kana and ideographs), each character. */
 function tokens(s: string): string[] {
-  return s.toLowerCase().match(/[\u3040-\u30ff\u3400-\u9fff]|[\p{L}\p{N}]+/gu) ?? [];
+  const lower = s.toLowerCase();
+  // Letters and digits all ASCII, no kana or ideograph: the ASCII twin of the pattern reads it alike, several times faster.
+  if (asciiWords(lower) && !CJK.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
+  return lower.match(/[\u3040-\u30ff\u3400-\u9fff]|[\p{L}\p{N}]+/gu) ?? [];
 }
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 /**
  * How much of each the other holds, the lesser share: a heading that is the title ("Cannes 2019: Mati Diop…" in
@@ -155,7 +166,16 @@ const SEPARATOR = /\s+(?:[-–—·»/]|::)\s+|\s*\|\s*|\s+_/;
  * at least four ("Film dubbing as high art in Germany | Film | DW | 24.05.2019").
  */
 export function withoutSite(title: string, sites: readonly string[], shortParts = true): string {
-  const names = sites.map(siteKey).filter((n) => n.length > 1);
+  return trimSite(title, siteKeys(sites), shortParts);
+}
+
+/** The site names as `siteKey` reads them, each once for all the titles of a page. */
+function siteKeys(sites: readonly string[]): string[] {
+  return sites.map(siteKey).filter((n) => n.length > 1);
+}
+
+/** withoutSite, the site names read (`siteKeys`). */
+function trimSite(title: string, names: readonly string[], shortParts = true): string {
   const isSite = (part: string) => {
     const k = siteKey(part);
     return k.length > 1 && names.some((n) => n === k || (n.length > 2 && ((k.length > 2 && n.includes(k)) || k.startsWith(n))));
@@ -176,5 +196,6 @@ export function withoutSite(title: string, sites: readonly string[], shortParts 
 
 /** "Salon.com", "https://www.bbc.co.uk/news/…", "@Reuters", "BBC News" → "salon", "bbc", "reuters", "bbcnews". */
 function siteKey(s: string): string {
-  return s.toLowerCase().replace(/^(?:@|https?:\/\/|www\.)+|(?:\.[a-z]{2,3})+(?:\/.*)?$/g, "").replace(/[^\p{L}\p{N}]/gu, "");
+  const host = s.toLowerCase().replace(/^(?:@|https?:\/\/|www\.)+|(?:\.[a-z]{2,3})+(?:\/.*)?$/g, "");
+  return asciiWords(host) ? host.replace(/[^a-z0-9]/g, "") : host.replace(/[^\p{L}\p{N}]/gu, "");
 }
