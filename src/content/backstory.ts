@@ -10,7 +10,7 @@ import { contextValid, watchContext } from "./lifecycle";
 import { removeLeftoverHosts } from "./card/host";
 import { HIGHLIGHT_NAMES } from "./paint";
 import { counters } from "./testing";
-import { listenToExtension, type Receiver } from "./messages";
+import { listenToExtension } from "./messages";
 import type { Article } from "../core/article/detect";
 
 /**
@@ -25,8 +25,6 @@ import type { Article } from "../core/article/detect";
 export interface Backstory {
   /** Takes everything down again. */
   destroy(): void;
-  /** Answers a message as this instance's own listener would. */
-  receive: Receiver;
 }
 
 /** `detected`: the verdict on this document a moment ago (pastTheGate, src/content/index.ts); the first read starts from it. */
@@ -238,7 +236,7 @@ export function startBackstory(doc: Document, detected: Article | null = null): 
     view.addEventListener(type, reportAgain);
     disposers.push(() => view.removeEventListener(type, reportAgain));
   }
-  return { destroy, receive: messages.receive };
+  return { destroy };
 }
 
 /** Highlights registered under our names and a card host, left by an instance whose extension was reloaded or updated. */

@@ -11,7 +11,7 @@ import { loadRest } from "./load";
  * src/content/rest.ts): the settings (a site switched off is not detected) and detection (src/content/verdict.ts);
  * on an article, a site switched off (the rest reports it off and waits for the switch), or when the reader asks,
  * the composition root (src/content/backstory.ts, with the text map, painting, the card) starts from that verdict.
- * A page the gate stops, or one detection finds no article on, stands by (docs/decisions/010, 012, 013).
+ * A page the gate stops, or one detection finds no article on, stands by (docs/decisions/010, 012, 013, 014).
  */
 const start = (detected?: Article) =>
   loadRest().then(({ startBackstory, standDown }) => {

@@ -53,13 +53,10 @@ async function handle(message: ContentMessage, target: MessageTarget): Promise<u
 }
 
 /** A runtime.onMessage listener: the reply's promise, or undefined for a message this instance does not answer. */
-export type Receiver = (raw: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined;
+type Receiver = (raw: unknown, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined;
 
-/**
- * Takes messages from the background and our pages; returns the unsubscribe and the receiver itself (a
- * page the gate stopped passes it the message that woke it, src/content/standby.ts).
- */
-export function listenToExtension(target: MessageTarget): { stop(): void; receive: Receiver } {
+/** Takes messages from the background and our pages; returns the unsubscribe. */
+export function listenToExtension(target: MessageTarget): { stop(): void } {
   const listener: Receiver = (raw, sender) => {
     // Only our own background and pages (content scripts cannot message tabs): never another extension, never the page.
     if (sender.id !== browser.runtime.id || !target.alive()) return undefined;
@@ -67,5 +64,5 @@ export function listenToExtension(target: MessageTarget): { stop(): void; receiv
     return message ? handle(message, target).catch(target.onError) : undefined;
   };
   browser.runtime.onMessage.addListener(listener);
-  return { stop: () => browser.runtime.onMessage.removeListener(listener), receive: listener };
+  return { stop: () => browser.runtime.onMessage.removeListener(listener) };
 }

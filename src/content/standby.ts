@@ -1,8 +1,7 @@
 import type { Article } from "../core/article/detect";
 import { counts, rescan, IDLE_RESCAN, type RescanEvent, type RescanState } from "../core/rescan";
-import { parseContentMessage } from "../shared/messages";
+import { WAKE_HOOK, type WakeHook } from "../shared/wake";
 import { describeChanges, observePage } from "./page-changes";
-import browser from "webextension-polyfill";
 import type { Backstory } from "./backstory";
 
 /** Why the rest of the content script starts: detection's article, or nothing detected (a site switched off). */
@@ -15,19 +14,22 @@ export interface Verdict {
  * one detection found no article on: nothing is reported. A page the gate
  * stopped has not loaded the rest of the content script (backstory.js) nor
  * read the settings; one detection found no article on has them loaded, idle
- * (detection is in backstory.js, docs/decisions/013). What stays is
- * one message listener and the page watch. Backstory starts in full
- * (`start`) when the reader asks for it — the popup opens ("read-page"),
- * "Scan this page anyway", a keyboard command — or when the page changes
- * enough to be looked at again (a single-page site's navigation, new prose)
- * and `articleNow` has a verdict to start from. The message that woke it is
- * answered by the full instance.
+ * (detection is in backstory.js, docs/decisions/013). What stays is the page
+ * watch and a hook on the content scripts' own global (WAKE_HOOK), which the
+ * page's scripts cannot see: no message listener, as a listener's first use
+ * in a renderer is most of what such a page paid (docs/decisions/014).
+ * Backstory starts in full (`start`) when the reader asks for it — the popup
+ * opens ("read-page"), "Scan this page anyway", a keyboard command: the
+ * message finds no listener, and the sender calls the hook by
+ * scripting.executeScript, then sends it again (src/shared/runtime.ts's
+ * askTab) — or when the page changes enough to be looked at again (a
+ * single-page site's navigation, new prose) and `articleNow` has a verdict to
+ * start from.
  */
 export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Verdict | null>): void {
-  // content.js's `browser` is the browser's own API (src/content/browser-api.ts): a stopped page pays no polyfill.
-  const runtime = browser.runtime;
   const view = doc.defaultView!;
   const href = doc.location.href;
+  const hooks = globalThis as unknown as Record<string, WakeHook | undefined>;
   let schedule: RescanState = IDLE_RESCAN;
   let timer = 0;
   let stopWatch = () => {};
@@ -37,27 +39,17 @@ export function standBy(doc: Document, start: (detected?: Article) => Promise<Ba
     awake = true;
     stopWatch();
     view.clearTimeout(timer);
-    runtime.onMessage.removeListener(listener);
+    if (hooks[WAKE_HOOK] === hook) delete hooks[WAKE_HOOK];
     // The rest not loaded (the background could not inject it): stand by again, so the next ask tries once more
-    // instead of finding a page that no longer listens.
+    // instead of finding a page that no longer answers.
     return start(detected).catch((error: unknown) => {
       standBy(doc, start, articleNow);
       throw error;
     });
   };
-
-  const listener = (raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined => {
-    if (sender.id !== runtime.id) return undefined;
-    const message = parseContentMessage(raw);
-    if (!message) return undefined;
-    // No instance of ours reported for this document, so no summary of the tab is its own: null says so (and that the
-    // page is standing by, which `npm run bench` waits for).
-    if (message.type === "which-document") return Promise.resolve(null);
-    return wake()
-      .then((backstory) => backstory?.receive(raw, sender))
-      .catch(() => undefined);
-  };
-  runtime.onMessage.addListener(listener);
+  // Called only by the extension (the global is the content scripts' own): true once the full instance listens.
+  const hook: WakeHook = () => wake().then((backstory) => backstory !== null, () => false);
+  hooks[WAKE_HOOK] = hook;
 
   const step = (event: RescanEvent) => {
     const [next, effects] = rescan(schedule, event);

@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import { launch, until, type BrowserName, type LaunchOptions, type TestBrowser, type TestPage } from "./browsers";
 import type { CardSnapshot, TestProbe } from "../../src/content/testing";
+import { standsByInPage, WAKE_HOOK } from "../../src/shared/wake";
 // @ts-expect-error: a plain ES module without types
 import { serve } from "../../tools/serve.mjs";
 
@@ -184,17 +185,26 @@ export async function messageTab(extensionPage: TestPage, tabId: number, message
 }
 
 /**
- * The tab ids whose top frame runs our content script: it answers "which-document" with its instance's id, or
- * with null when it stands by (a page the gate stopped, src/content/standby.ts, reports no summary).
+ * The tab ids whose top frame runs our content script: it answers "which-document" with its instance's id, or it
+ * stands by (a page the gate stopped, src/content/standby.ts: it listens for nothing, and leaves its wake on the
+ * content scripts' global, which the probe of src/shared/wake.ts reads).
  */
 export async function contentTabs(extensionPage: TestPage): Promise<number[]> {
-  return extensionPage.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const ours = async (hook: string, standsBy: (hook: string) => boolean): Promise<number[]> => {
+    type Tabs = Api & { scripting: { executeScript(i: object): Promise<{ result?: unknown }[]> } };
+    const g = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
     const api = (g.browser ?? g.chrome)!;
     const ids = (await api.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined);
-    const answers = await Promise.all(ids.map((id) => api.tabs.sendMessage(id, { type: "which-document" }, { frameId: 0 }).then((a) => a === null || typeof a === "string", () => false)));
+    const answers = await Promise.all(ids.map(async (id) => {
+      const answer = await api.tabs.sendMessage(id, { type: "which-document" }, { frameId: 0 }).catch(() => undefined);
+      if (typeof answer === "string") return true;
+      const probed = await api.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, func: standsBy, args: [hook] }).catch(() => []);
+      return probed[0]?.result === true;
+    }));
     return ids.filter((_, i) => answers[i]);
-  });
+  };
+  // As source text: the probe goes along as a function (an extension page may not build one from text).
+  return (await extensionPage.evaluateScript(`(${ours.toString()})(${JSON.stringify(WAKE_HOOK)}, ${standsByInPage.toString()})`)) as number[];
 }
 
 /** Opens the popup as a page for the one tab with a summary, or else the one tab with our content script. */

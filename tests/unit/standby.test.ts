@@ -1,41 +1,42 @@
 import { describe, expect, it, vi } from "vitest";
+import { WAKE_HOOK, wakeInPage, standsByInPage } from "../../src/shared/wake";
 
-/** The one runtime a standing-by page uses: its message listeners, and our own id. */
-const runtime = vi.hoisted(() => {
-  const listeners = new Set<(message: unknown, sender: { id?: string }) => Promise<unknown> | undefined>();
-  return { id: "backstory@test", listeners, onMessage: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) } };
-});
-vi.mock("webextension-polyfill", () => ({ default: { runtime } }));
-// The page watch needs a live DOM; these tests are about the listener.
+/** The runtime a standing-by page must not touch (its first use in a renderer is most of what such a page paid). */
+const runtime = vi.hoisted(() => ({ used: 0 }));
+vi.mock("webextension-polyfill", () => ({
+  default: new Proxy({}, { get: () => { runtime.used += 1; return {}; } }),
+}));
+// The page watch needs a live DOM; these tests are about the wake.
 vi.mock("../../src/content/page-changes", () => ({ observePage: () => () => undefined, describeChanges: () => ({}) }));
 
 const { standBy } = await import("../../src/content/standby");
 
 const doc = { location: { href: "https://news.example/front" }, defaultView: { setTimeout, clearTimeout } } as unknown as Document;
-const ask = () => Promise.all([...runtime.listeners].map((listener) => listener({ type: "read-page" }, { id: runtime.id })));
 
 describe("a page standing by", () => {
-  it("wakes when the reader asks, and stands by again when the rest could not be loaded", async () => {
-    const answers = [Promise.reject(new Error("backstory.js was not injected")), Promise.resolve({ receive: async () => "read" })];
-    const start = vi.fn(() => answers.shift()!);
-    standBy(doc, start as never, async () => null);
-    expect(runtime.listeners.size).toBe(1);
-
-    expect(await ask()).toEqual([undefined]);
-    expect(start).toHaveBeenCalledTimes(1);
-    // Still listening after the failed load: the next ask tries again, and the woken instance answers it.
-    expect(runtime.listeners.size).toBe(1);
-    expect(await ask()).toEqual(["read"]);
-    expect(start).toHaveBeenCalledTimes(2);
-    expect(runtime.listeners.size).toBe(0);
-  });
-
-  it("answers no message from another extension", async () => {
+  it("listens for no message and touches no extension API: it leaves a wake on the content scripts' global", () => {
     const start = vi.fn();
     standBy(doc, start as never, async () => null);
-    const [listener] = [...runtime.listeners];
-    expect(listener!({ type: "read-page" }, { id: "someone-else" })).toBeUndefined();
+    expect(runtime.used).toBe(0);
+    expect(standsByInPage(WAKE_HOOK)).toBe(true);
     expect(start).not.toHaveBeenCalled();
-    runtime.listeners.clear();
+    delete (globalThis as Record<string, unknown>)[WAKE_HOOK];
+  });
+
+  it("wakes when the extension calls it, and stands by again when the rest could not be loaded", async () => {
+    const answers = [Promise.reject(new Error("backstory.js was not injected")), Promise.resolve({ destroy() {} })];
+    const start = vi.fn(() => answers.shift()!);
+    standBy(doc, start as never, async () => null);
+
+    expect(await wakeInPage(WAKE_HOOK)).toBe(false);
+    expect(start).toHaveBeenCalledTimes(1);
+    // Standing by again after the failed load: the next ask tries again, and the woken instance takes the message.
+    expect(standsByInPage(WAKE_HOOK)).toBe(true);
+    expect(await wakeInPage(WAKE_HOOK)).toBe(true);
+    expect(start).toHaveBeenCalledTimes(2);
+    expect(standsByInPage(WAKE_HOOK)).toBe(false);
+    // Nothing stands by now: a later wake does nothing.
+    expect(await wakeInPage(WAKE_HOOK)).toBe(false);
+    expect(start).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,6 +1,7 @@
 // Pass 2: the real, built extension (dist/chrome): CPU profiles of the content script per page, and the popup's first render.
 import type { BrowserContext, Worker } from "playwright-core";
 import { popupRuns } from "./config";
+import { standsByInPage, WAKE_HOOK } from "../../src/shared/wake";
 
 export interface ExtResult {
   id: string;
@@ -33,16 +34,19 @@ export const INIT_OBSERVER = `(() => {
 })();`;
 
 /**
- * In the service worker: null when a tab's content script stands by (it answers "which-document" with null), else
- * undefined. Every tab is asked (without the tabs permission a tab's address is not known); the page under
- * measurement is the only one with a content script.
+ * In the service worker: null when a tab's content script stands by (it leaves its wake on the content scripts'
+ * global, src/shared/wake.ts), else undefined. Every tab is asked (without the tabs permission a tab's address is not
+ * known); the page under measurement is the only one with a content script.
  */
-export const askStandingBy = async (): Promise<null | undefined> => {
-  type Tabs = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tab: number, m: unknown, o: object): Promise<unknown> } };
-  const { tabs } = (globalThis as unknown as { chrome: Tabs }).chrome;
-  const answers = await Promise.all((await tabs.query({})).map((t) => (t.id === undefined ? undefined : tabs.sendMessage(t.id, { type: "which-document" }, { frameId: 0 }).catch(() => undefined))));
-  return answers.includes(null) ? null : undefined;
+const askStandingBy = async (hook: string, func: (hook: string) => boolean): Promise<null | undefined> => {
+  type Api = { tabs: { query(q: object): Promise<{ id?: number }[]> }; scripting: { executeScript(i: object): Promise<{ result?: unknown }[]> } };
+  const api = (globalThis as unknown as { chrome: Api }).chrome;
+  const answers = await Promise.all((await api.tabs.query({})).map((t) => (t.id === undefined ? false : api.scripting.executeScript({ target: { tabId: t.id, frameIds: [0] }, func, args: [hook] }).then((r) => r[0]?.result === true, () => false))));
+  return answers.includes(true) ? null : undefined;
 };
+
+/** askStandingBy called in the worker, as source text: the probe (src/shared/wake.ts) goes along as a function. */
+export const STANDING_BY = `(${askStandingBy.toString()})(${JSON.stringify(WAKE_HOOK)}, ${standsByInPage.toString()})`;
 
 export interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
 
@@ -122,7 +126,7 @@ export async function extensionPass(ctx: BrowserContext, targets: { id: string; 
         // Asked now and then, with the profiler off: answering is the bench's cost, not the page's.
         if (!summary && k % 4 === 3) {
           profiles.push((await cdp.send("Profiler.stop")).profile);
-          standingBy = await worker.evaluate(askStandingBy) === null;
+          standingBy = await worker.evaluate(STANDING_BY) === null;
           if (!standingBy) await cdp.send("Profiler.start");
         }
         if (!summary && !standingBy) await new Promise((r) => setTimeout(r, 25));
