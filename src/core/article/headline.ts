@@ -35,6 +35,8 @@ export interface HeadlineSources {
 
 /** How alike an `<h1>` and a declared title must be (`alike`) to be the same headline. */
 const CONFIRMS = 0.4;
+/** What a heading in the story's body scores above its like outside: on a tie, the body's wins. */
+const IN_BODY = 1e-6;
 /** A headline is a line, not a paragraph. */
 const MAX_CHARS = 300;
 
@@ -49,11 +51,15 @@ export function findHeadline(s: HeadlineSources): Headline | null {
   const names = siteKeys(sites);
   const trimmed = titles.map((t) => trimSite(t, names));
   const all = [...titles, ...trimmed];
-  const tokenized = all.map(tokens);
+  // A title its site's name did not end is there twice: compared once.
+  const tokenized = [...new Set(all)].map(tokens);
 
   // 1. The <h1> most alike a declared title; on a tie the first in the body, else the first.
   let best: { title: string; score: number } | null = null;
   for (const h of s.headings) {
+    // Past a heading that holds a title word for word, the most a heading scores, only one in the body scores more
+    // (sites that set every teaser's headline in an <h1> give a page seventy of them).
+    if (best && best.score >= 1 && (best.score >= 1 + IN_BODY || !root?.contains(h))) continue;
     const text = headingText(h);
     if (!text) continue;
     const own = tokens(text);
@@ -61,7 +67,7 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     // teaser's headline) cannot reach the bar or the best so far, and are not compared word by word.
     const reach = Math.max(0, ...tokenized.map((t) => Math.min(own.length, t.length) / Math.max(own.length, t.length, 1))) + 1e-6;
     if (reach < CONFIRMS || (best && reach <= best.score)) continue;
-    const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? 1e-6 : 0);
+    const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? IN_BODY : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
   // A heading that repeats the whole <title> loses the site's name and date too, not its other parts.

@@ -315,30 +315,6 @@ function* elementsIn(scope: Element, walked: { count: number }, known?: { el: El
   if (!el && n <= SCOPE_ELEMENTS) walked.count = n;
 }
 
-/**
- * The elements of a scope `elementsIn` yields that match `selector`, in document order, when the scope is small
- * enough that the walk's limit cannot cut it (it counts no more elements than the scope holds): found by the
- * browser's own query, each kept when neither it nor an ancestor up to the scope is furniture, which is what the walk
- * leaves out. Null for a larger scope: the walk decides. On a page dated only in its byline, the walk read three
- * attributes of every element of up to four scopes, where the query reads those of a few.
- */
-function matchingIn(scope: Element, selector: string): Element[] | null {
-  if (scope.getElementsByTagName("*").length > SCOPE_ELEMENTS) return null;
-  const out: Element[] = [];
-  const found = scope.querySelectorAll(selector);
-  for (let i = 0; i < found.length; i++) {
-    const el = found[i]!;
-    let e: Element | null = el;
-    while (e && e !== scope && !isFurniture(e)) e = e.parentElement;
-    if (e === scope) out.push(el);
-  }
-  return out;
-}
-
-/** DATE_NAME as a selector: a class, id or itemprop holding one of its words, in any case. */
-const DATE_NAME_SELECTOR = ["date", "time", "byline", "publish", "posted", "meta"]
-  .flatMap((word) => ["class", "id", "itemprop"].map((attribute) => `[${attribute}*="${word}" i]`)).join(",");
-
 /** Asides, footers and teaser lists show other stories' dates; a byline may be a short list of its own. */
 function isFurniture(el: Element): boolean {
   const n = el.localName;
@@ -362,7 +338,7 @@ function* timeElement(doc: Document, root: Element | null): Steps<FoundDate | nu
   for (const scope of scopes(doc, root)) {
     // Most scopes hold no <time> at all: the native look costs nothing next to the walk.
     if (scope.getElementsByTagName("time").length === 0) continue;
-    for (const el of matchingIn(scope, "time") ?? elementsIn(scope, { count: 0 })) {
+    for (const el of elementsIn(scope, { count: 0 })) {
       if (++seen % ELEMENTS_PER_STEP === 0) yield;
       if (el.localName === "time" && !found.includes(el)) found.push(el);
     }
@@ -394,9 +370,8 @@ function* bylineDate(doc: Document, root: Element | null): Steps<FoundDate | nul
   let known: { el: Element; count: number } | undefined;
   let seen = 0;
   for (const scope of scopes(doc, root)) {
-    const walked = { count: Infinity };
-    // A scope the query read is not known to the next one's walk (it has no count): that walk reads it again.
-    for (const el of matchingIn(scope, DATE_NAME_SELECTOR) ?? elementsIn(scope, walked, known)) {
+    const walked = { count: 0 };
+    for (const el of elementsIn(scope, walked, known)) {
       if (++seen % ELEMENTS_PER_STEP === 0) yield;
       if (!DATE_NAME.test(nameOf(el)) || MODIFIED.test(nameOf(el))) continue;
       const d = dateline(el.getAttribute("data-datetime") ?? el.getAttribute("content") ?? publishedText(el));
