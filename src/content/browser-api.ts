@@ -20,7 +20,14 @@ interface ChromeApi {
 
 const NO_ANSWER = "The message port closed before a response was received.";
 
+/** Chrome's API with `runtime` wrapped, built on the first read of `runtime`: a page standing by never reads it. */
 function fromChrome(chrome: ChromeApi): unknown {
+  let runtime: unknown;
+  // Reading chrome.runtime builds its bindings in the renderer, most of what a page standing by would pay (014).
+  return new Proxy(chrome, { get: (target, key) => (key === "runtime" ? (runtime ??= wrapRuntime(chrome)) : Reflect.get(target, key)) });
+}
+
+function wrapRuntime(chrome: ChromeApi): unknown {
   const raws = new WeakMap<Listener, RawListener>();
   const onMessage: RawEvent<Listener> = {
     addListener(listener) {
@@ -46,7 +53,7 @@ function fromChrome(chrome: ChromeApi): unknown {
       throw error;
     });
   // Chrome's bindings must be called on their own objects: methods are bound, not inherited.
-  const runtime = new Proxy(chrome.runtime, {
+  return new Proxy(chrome.runtime, {
     get(target, key) {
       if (key === "onMessage") return onMessage;
       if (key === "sendMessage") return sendMessage;
@@ -54,7 +61,6 @@ function fromChrome(chrome: ChromeApi): unknown {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return new Proxy(chrome, { get: (target, key) => (key === "runtime" ? runtime : Reflect.get(target, key)) });
 }
 
 const g = globalThis as unknown as { browser?: unknown; chrome?: ChromeApi };
