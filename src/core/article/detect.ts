@@ -91,7 +91,8 @@ function classifier(): Classify {
   const byClass = new Map<string, Kind>();
   return (el, name) => {
     // A tag that is left out whatever its attributes (a script, an <svg>, a <nav>) needs none read.
-    if (byTag.get(name) === true) return SKIP;
+    const tagSkips = byTag.get(name);
+    if (tagSkips === true) return SKIP;
     const attributes = el.hasAttributes() ? el.getAttributeNames() : NO_ATTRIBUTES;
     let neverMarked = false, role = false, modal = false, style = false, cls = false, id = false;
     for (let i = 0; i < attributes.length; i++) {
@@ -105,9 +106,9 @@ function classifier(): Classify {
     }
     if (neverMarked) {
       if (BOILERPLATE_TAGS.has(name) || isNeverMarked(el)) return SKIP;
-    } else {
-      let skipped = byTag.get(name);
-      if (skipped === undefined) byTag.set(name, (skipped = BOILERPLATE_TAGS.has(name) || isNeverMarked(el)));
+    } else if (tagSkips === undefined) {
+      const skipped = BOILERPLATE_TAGS.has(name) || isNeverMarked(el);
+      byTag.set(name, skipped);
       if (skipped) return SKIP;
     }
     if (role) {
