@@ -16,11 +16,20 @@ describe("mayBeArticle, the gate before detection", () => {
   it("lets through a block of prose broken by <br>, its inline children's text counted", () => {
     expect(mayBeArticle(page("", `<div>${[1, 2, 3].map((i) => `<b>${prose(i)}</b><br><br>`).join("")}</div>`))).toBe(true);
     expect(mayBeArticle(page("", `<div>${[1, 2].map((i) => `${i}<br>`).join("")}</div>`))).toBe(false);
+    // A long block whose text is a child block's, not its own: the text-length look lets it through to the count.
+    expect(mayBeArticle(page("", `<div>Intro<br><section>${"word ".repeat(100)}</section></div>`))).toBe(false);
   });
   it("lets through any page that declares an article, whatever its prose", () => {
     expect(mayBeArticle(page('<meta property="og:type" content=" Article ">', "<p>Short.</p>"))).toBe(true);
     expect(mayBeArticle(page('<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle"}]}</script>', "<p>Short.</p>"))).toBe(true);
     expect(mayBeArticle(page('<meta property="og:type" content="website">', "<p>Short.</p>"))).toBe(false);
+    // The native queries find candidates by case-insensitive substrings; the checks after them are exact.
+    expect(mayBeArticle(page('<meta name=" OG:Type " content=" ARTICLE ">', "<p>Short.</p>"))).toBe(true);
+    expect(mayBeArticle(page('<meta itemprop="og:type" content="Article">', "<p>Short.</p>"))).toBe(true);
+    expect(mayBeArticle(page('<script type=" Application/LD+JSON ">{"@type":"BlogPosting"}</script>', "<p>Short.</p>"))).toBe(true);
+    expect(mayBeArticle(page('<meta property="og:type" content="articles">', "<p>Short.</p>"))).toBe(false);
+    expect(mayBeArticle(page('<meta property="og:title" content="article">', "<p>Short.</p>"))).toBe(false);
+    expect(mayBeArticle(page('<script type="application/ld+json5">{"@type":"NewsArticle"}</script>', "<p>Short.</p>"))).toBe(false);
   });
   it("stops a section front: each summary in its card beside a headline; pairs of short labels", () => {
     expect(mayBeArticle(page('<meta property="og:type" content="website">', `<ul>${teasers}</ul>`))).toBe(false);

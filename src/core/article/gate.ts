@@ -47,27 +47,30 @@ const ARTICLE_TYPE_WORD = /Article|Posting|Report|APIReference/;
  * takes the first meta of each name), so no declared article is stopped.
  */
 function declaresArticle(doc: Document): boolean {
-  // By tag, then attributes in script: a selector with case-insensitive attribute matches costs a match against every
-  // element of the page, the tag's collection does not. Indexed, not Array.from: no array of every element is built.
-  const metas = doc.getElementsByTagName("meta");
-  for (let i = 0; i < metas.length; i++) {
-    const meta = metas[i]!;
-    // The content first: on most pages no meta's is "article", and one attribute read settles each.
-    if (meta.getAttribute("content")?.trim().toLowerCase() !== "article") continue;
-    const key = meta.getAttribute("property") ?? meta.getAttribute("name") ?? meta.getAttribute("itemprop");
+  // Native queries that return only the few candidates: in a renderer's first script run every element our code
+  // touches gets a wrapper built (and its kind's interface the first time), which cost more than the gate's logic.
+  // `*=` lets through every value a trim would make "article" or a JSON-LD type; the script then checks exactly.
+  const candidates = doc.querySelectorAll('meta[content*="article" i], script[type*="ld+json" i]');
+  for (let i = 0; i < candidates.length; i++) {
+    const el = candidates[i]!;
+    if (el.localName === "script") {
+      if (isJsonLd(el) && ARTICLE_TYPE_WORD.test(el.textContent ?? "")) return true;
+      continue;
+    }
+    if (el.getAttribute("content")?.trim().toLowerCase() !== "article") continue;
+    const key = el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop");
     if (key?.trim().toLowerCase() === "og:type") return true;
-  }
-  const scripts = doc.getElementsByTagName("script");
-  for (let i = 0; i < scripts.length; i++) {
-    const script = scripts[i]!;
-    if (isJsonLd(script) && ARTICLE_TYPE_WORD.test(script.textContent ?? "")) return true;
   }
   return false;
 }
 
+/** Quirks that name a body: without any (the usual case), the page's address is not read. */
+const BODY_QUIRKS = SITE_QUIRKS.filter((q) => q.body !== undefined);
+
 function hasQuirkBody(doc: Document): boolean {
+  if (BODY_QUIRKS.length === 0) return false;
   const host = doc.location?.hostname ?? "";
-  const quirk = host ? SITE_QUIRKS.find((q) => host === q.host || host.endsWith(`.${q.host}`)) : undefined;
+  const quirk = host ? BODY_QUIRKS.find((q) => host === q.host || host.endsWith(`.${q.host}`)) : undefined;
   return quirk?.body !== undefined && doc.querySelector(quirk.body) !== null;
 }
 
@@ -107,6 +110,8 @@ function hasBrokenProse(body: Element): boolean {
     const block = breaks[i]!.parentElement;
     if (!block || seen.has(block)) continue;
     seen.add(block);
+    // Its own text is part of all its text: most blocks a <br> breaks are too short to be looked into.
+    if ((block.textContent ?? "").length < BROKEN_PROSE_CHARS) continue;
     let own = 0;
     for (let n = block.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) own += (n as Text).data.length;
