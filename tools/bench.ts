@@ -20,7 +20,7 @@ import { startServer } from "./bench/server";
 import { bundle, bundleSizes } from "./bench/bundles";
 import { measurePage, texts, type PageResult } from "./bench/injected";
 import { tenfoldKnowledge } from "./bench/tenfold";
-import { extensionPass, REUSED } from "./bench/extension";
+import { extensionPass, floorExtension, REUSED } from "./bench/extension";
 import { firefoxPass } from "./bench/firefox";
 import { longLivedPass } from "./bench/background";
 import { report } from "./bench/report";
@@ -105,6 +105,10 @@ async function main(): Promise<void> {
   await extCtx.close();
   rmSync(profile, { recursive: true, force: true });
 
+  // The same non-article pages, each in a new renderer, with content.js a one-line script: the floor of that figure.
+  const nonArticle = new Set(extResults.filter((e) => e.scale === 1 && e.isArticle === false && !e.id.startsWith(REUSED)).map((e) => e.id));
+  const floorResults = nonArticle.size === 0 ? [] : await floorPass(ext, extTargets.filter((t) => nonArticle.has(t.id)), `${base}/demo/`);
+
   // Pass 3: the test build in Firefox ESR on the pages pass 1 found articles (the rest of a page stands by, and its
   // slices are detection's alone, the same code) and the synthetic ones: the longest slice its content script ran.
   const firefox = extEvery > 0 ? await firefoxPass([
@@ -115,8 +119,23 @@ async function main(): Promise<void> {
 
   const sizes = await bundleSizes(matcher);
   const tenfold = tenfoldKnowledge(matcher, [...results, ...syntheticResults.filter((x) => x.scale === 1)].filter((x) => x.backstory.isArticle).map((x) => x.id), texts);
-  report({ tenfold, results, syntheticResults, extResults, firefox, longLived, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
+  report({ tenfold, results, syntheticResults, extResults, floorResults, firefox, longLived, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
 }
 
+
+/** The non-article pages in a browser whose extension's content.js is a one-line script (floorExtension). */
+async function floorPass(ext: string, targets: { id: string; scale: number; url: string }[], demoUrl: string) {
+  const floorDir = floorExtension(ext);
+  const floorProfile = mkdtempSync(path.join(tmpdir(), "backstory-bench-"));
+  const floorCtx = await chromium.launchPersistentContext(floorProfile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
+    args: [...withExtension(floorDir), ...QUIET_CHROMIUM],
+  });
+  const { pages } = await extensionPass(floorCtx, [{ id: "first page after browser start (demo)", scale: 0, url: demoUrl }, ...targets], null);
+  await floorCtx.close();
+  rmSync(floorProfile, { recursive: true, force: true });
+  rmSync(floorDir, { recursive: true, force: true });
+  return pages;
+}
 
 await main();

@@ -1,5 +1,8 @@
 // Pass 2: the real, built extension (dist/chrome): CPU profiles of the content script per page, and the popup's first render.
 import type { BrowserContext, Worker } from "playwright-core";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { popupRuns } from "./config";
 import { standsByInPage, WAKE_HOOK } from "../../src/shared/wake";
 
@@ -203,3 +206,16 @@ export async function popupPass(ctx: BrowserContext, demoUrl: string, worker: Wo
 export const REUSED = "reused renderer: ";
 export const corpusExtOf = (ext: ExtResult[]) => ext.filter((e) => e.scale === 1 && !e.id.includes("×") && !e.id.startsWith(REUSED));
 export const reusedExtOf = (ext: ExtResult[]) => ext.filter((e) => e.id.startsWith(REUSED));
+
+/**
+ * What any content script pays to look at a page at all, the floor the non-article figure stands on: content.js
+ * reduced to one read of `document.body` (in a new renderer the extension's world builds the document's wrapper
+ * then), leaving the standing-by mark so that the probe above ends the wait as on a page the gate stops. The
+ * rest of the extension is the built one. Returns the directory to load.
+ */
+export function floorExtension(dist: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "backstory-floor-"));
+  cpSync(dist, dir, { recursive: true });
+  writeFileSync(path.join(dir, "content.js"), `if (document.body) globalThis[${JSON.stringify(WAKE_HOOK)}] = () => false;\n`);
+  return dir;
+}
