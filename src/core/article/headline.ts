@@ -65,7 +65,7 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     const own = tokens(text);
     // A heading shares no more words with a title than the shorter of the two holds: most (a section's name, a
     // teaser's headline) cannot reach the bar or the best so far, and are not compared word by word.
-    const reach = Math.max(0, ...tokenized.map((t) => Math.min(own.length, t.length) / Math.max(own.length, t.length, 1))) + 1e-6;
+    const reach = Math.max(0, ...tokenized.map((t) => Math.min(own.length, t.length) / Math.max(own.length, t.length, 1))) + IN_BODY;
     if (reach < CONFIRMS || (best && reach <= best.score)) continue;
     const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? IN_BODY : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
@@ -140,10 +140,12 @@ function tokens(s: string): string[] {
   const lower = s.toLowerCase();
   // Letters and digits all ASCII, no kana or ideograph: the ASCII twin of the pattern reads it alike, several times faster.
   if (asciiWords(lower) && !CJK.test(lower)) return lower.match(/[a-z0-9]+/g) ?? [];
-  return lower.match(/[\u3040-\u30ff\u3400-\u9fff]|[\p{L}\p{N}]+/gu) ?? [];
+  return lower.match(WORDS) ?? [];
 }
 
+/** Kana and ideographs, each a word of its own (no spaces between them). */
 const CJK = /[\u3040-\u30ff\u3400-\u9fff]/;
+const WORDS = new RegExp(`${CJK.source}|[\\p{L}\\p{N}]+`, "gu");
 
 /**
  * How much of each the other holds, the lesser share: a heading that is the title ("Cannes 2019: Mati Diop…" in
