@@ -40,7 +40,7 @@ export function startBackstory(doc: Document, detected: Article | null = null): 
   /** Bumped by every read; a read that finds it changed stops. */
   let generation = 0;
   let force = false;
-  let href = doc.location.href;
+  let href = doc.URL;
   let schedule: RescanState = SCANNING;
   /** The day the reader set in the popup for this page, which shows none; known once asked for `readerDateFor`. */
   let readerDate: string | null = null;
@@ -107,9 +107,9 @@ export function startBackstory(doc: Document, detected: Article | null = null): 
     const mine = ++generation;
     const cancelled = () => mine !== generation || destroyed;
     try {
-      if (doc.location.href !== href) {
+      if (doc.URL !== href) {
         // A new page in a single-page site: what was true of the old one is not.
-        href = doc.location.href;
+        href = doc.URL;
         force = false;
         rebuild = true;
       }
@@ -119,7 +119,7 @@ export function startBackstory(doc: Document, detected: Article | null = null): 
       }
       if (__BACKSTORY_TEST__) counters.reads += 1;
       // The verdict handed over (src/content/index.ts) serves the first read only, and only as it was made: unforced, on this address.
-      const given = !force && !rebuild && doc.location.href === href ? verdict : null;
+      const given = !force && !rebuild && doc.URL === href ? verdict : null;
       verdict = null;
       const read = await readPage(doc, force, cancelled, given);
       if (cancelled()) return;

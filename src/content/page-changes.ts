@@ -45,7 +45,7 @@ export function describeChanges(doc: Document, records: MutationRecord[], at: Wa
     }
   }
   return {
-    urlChanged: doc.location.href !== at.href,
+    urlChanged: doc.URL !== at.href,
     rootsGone: watched.length === 0 || watched.some((w) => !w.isConnected),
     noArticle: at.noArticle,
     removedText,

@@ -28,7 +28,8 @@ export interface Verdict {
  */
 export function standBy(doc: Document, start: (detected?: Article) => Promise<Backstory | null>, articleNow: () => Promise<Verdict | null>): void {
   const view = doc.defaultView!;
-  const href = doc.location.href;
+  // document.URL, not location.href: the same address, with no Location object built in the extension's world.
+  const href = doc.URL;
   const hooks = globalThis as unknown as Record<string, WakeHook | undefined>;
   let schedule: RescanState = IDLE_RESCAN;
   let timer = 0;

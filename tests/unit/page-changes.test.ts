@@ -11,7 +11,7 @@ const list = (...nodes: Node[]) => nodes as unknown as NodeList;
 
 function page() {
   const doc = documentFrom(`<html><body><nav>Menu</nav><article><p id="live">10:00:00</p><p id="p">Sergei Lavrov said.</p></article></body></html>`);
-  Object.defineProperty(doc, "location", { value: { href: "https://news.example/a" } });
+  Object.defineProperty(doc, "URL", { value: "https://news.example/a" });
   const article = doc.querySelector("article")!;
   const at: WatchContext = { href: "https://news.example/a", watched: [article], noArticle: false, marksBroken: () => false };
   return { doc, article, at };

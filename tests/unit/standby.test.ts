@@ -11,7 +11,7 @@ vi.mock("../../src/content/page-changes", () => ({ observePage: () => () => unde
 
 const { standBy } = await import("../../src/content/standby");
 
-const doc = { location: { href: "https://news.example/front" }, defaultView: { setTimeout, clearTimeout } } as unknown as Document;
+const doc = { URL: "https://news.example/front", defaultView: { setTimeout, clearTimeout } } as unknown as Document;
 
 describe("a page standing by", () => {
   it("listens for no message and touches no extension API: it leaves a wake on the content scripts' global", () => {

@@ -84,7 +84,8 @@ function hasQuirkBody(doc: Document): boolean {
  */
 function hasParagraphsSideBySide(body: Element): boolean {
   const groups = new Map<Element, { paragraphs: number; chars: number }>();
-  const paragraphs = body.getElementsByTagName("p");
+  // A NodeList, as the declaration's query returns: one kind of list built in the extension's world, not two.
+  const paragraphs = body.querySelectorAll("p");
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const chars = (p.textContent ?? "").length;
@@ -105,7 +106,7 @@ function hasParagraphsSideBySide(body: Element): boolean {
 /** A block broken by <br> that holds enough text of its own to be a body. */
 function hasBrokenProse(body: Element): boolean {
   const seen = new Set<Element>();
-  const breaks = body.getElementsByTagName("br");
+  const breaks = body.querySelectorAll("br");
   for (let i = 0; i < breaks.length; i++) {
     const block = breaks[i]!.parentElement;
     if (!block || seen.has(block)) continue;
