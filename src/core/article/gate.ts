@@ -47,9 +47,9 @@ const ARTICLE_TYPE_WORD = /Article|Posting|Report|APIReference/;
  * takes the first meta of each name), so no declared article is stopped.
  */
 function declaresArticle(doc: Document): boolean {
-  // Native queries that return only the few candidates: in a renderer's first script run every element our code
-  // touches gets a wrapper built (and its kind's interface the first time), which cost more than the gate's logic.
-  // `*=` lets through every value a trim would make "article" or a JSON-LD type; the script then checks exactly.
+  // One native query that returns only the few candidates: in a new renderer every element our code touches gets a
+  // wrapper built (and its kind's bindings the first time), which cost more than reading each <meta> and <script>.
+  // `*=` lets through every value a trim would make "article" or a JSON-LD type; the checks below are exact.
   const candidates = doc.querySelectorAll('meta[content*="article" i], script[type*="ld+json" i]');
   for (let i = 0; i < candidates.length; i++) {
     const el = candidates[i]!;
