@@ -7,7 +7,7 @@
 //   npm run bench -- --quick      6 pages per corpus folder, fewer repetitions (~1 min)
 //   npm run bench -- --limit N    N pages per corpus folder
 //   npm run bench -- --ext-every K   real-extension pass on every K-th corpus page (default 3, --quick 1; 0 = none)
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,12 +15,12 @@ import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
 import { CORPUS, OUT, ROOT, quick, limit, extEvery, keywordEvery, SCALES } from "./bench/config";
 import { corpusBytes, corpusFolders, type CorpusPage } from "./lib/corpus";
-import { CHROMIUM, QUIET_CHROMIUM, withExtension } from "./lib/browsers";
+import { CHROMIUM, QUIET_CHROMIUM, launchChromium } from "./lib/browsers";
 import { startServer } from "./bench/server";
 import { bundle, bundleSizes } from "./bench/bundles";
 import { measurePage, texts, type PageResult } from "./bench/injected";
 import { tenfoldKnowledge } from "./bench/tenfold";
-import { extensionPass, floorExtension, REUSED } from "./bench/extension";
+import { corpusExtOf, extensionPass, floorExtension, REUSED, type ExtResult } from "./bench/extension";
 import { firefoxPass } from "./bench/firefox";
 import { longLivedPass } from "./bench/background";
 import { report } from "./bench/report";
@@ -88,7 +88,6 @@ async function main(): Promise<void> {
 
   // Pass 2: the real, built extension (dist/chrome) on the same pages and the synthetic ones; then the popup.
   const ext = path.join(ROOT, "dist/chrome");
-  const profile = mkdtempSync(path.join(tmpdir(), "backstory-bench-"));
   const extTargets = [
     // The first content-script run after the browser starts compiles content.js: reported on its own.
     { id: "first page after browser start (demo)", scale: 0, url: `${base}/demo/` },
@@ -97,17 +96,21 @@ async function main(): Promise<void> {
     // The corpus pages again, each in the renderer process of the page before (see startServer's /plain/).
     ...(extEvery > 0 ? pages.map((p, i) => ({ id: `${REUSED}${p.id}`, scale: 1, url: `${base}/plain/page/${i}` })).filter((_, i) => i % extEvery === 0) : []),
   ];
-  const extCtx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
-    args: [...withExtension(ext), ...QUIET_CHROMIUM],
-  });
-  const { pages: extResults, popup } = await extensionPass(extCtx, extTargets, `${base}/demo/`);
-  await extCtx.close();
-  rmSync(profile, { recursive: true, force: true });
+  const { pages: extResults, popup } = await inBrowserWith(ext, (ctx) => extensionPass(ctx, extTargets, `${base}/demo/`));
 
   // The same non-article pages, each in a new renderer, with content.js a one-line script: the floor of that figure.
-  const nonArticle = new Set(extResults.filter((e) => e.scale === 1 && e.isArticle === false && !e.id.startsWith(REUSED)).map((e) => e.id));
-  const floorResults = nonArticle.size === 0 ? [] : await floorPass(ext, extTargets.filter((t) => nonArticle.has(t.id)), `${base}/demo/`);
+  const nonArticle = new Set(corpusExtOf(extResults).filter((e) => e.isArticle === false).map((e) => e.id));
+  let floorResults: ExtResult[] = [];
+  if (nonArticle.size > 0) {
+    const floor = floorExtension(ext);
+    // The first page after the browser starts, as in pass 2, then the pages.
+    const floorTargets = [extTargets[0]!, ...extTargets.filter((t) => nonArticle.has(t.id))];
+    try {
+      floorResults = (await inBrowserWith(floor, (ctx) => extensionPass(ctx, floorTargets, null))).pages;
+    } finally {
+      rmSync(floor, { recursive: true, force: true });
+    }
+  }
 
   // Pass 3: the test build in Firefox ESR on the pages pass 1 found articles (the rest of a page stands by, and its
   // slices are detection's alone, the same code) and the synthetic ones: the longest slice its content script ran.
@@ -122,20 +125,16 @@ async function main(): Promise<void> {
   report({ tenfold, results, syntheticResults, extResults, floorResults, firefox, longLived, popup: popup ?? { runs: [], fcp: [], state: null }, sizes, isolated, seconds: (performance.now() - started) / 1000 });
 }
 
-
-/** The non-article pages in a browser whose extension's content.js is a one-line script (floorExtension). */
-async function floorPass(ext: string, targets: { id: string; scale: number; url: string }[], demoUrl: string) {
-  const floorDir = floorExtension(ext);
-  const floorProfile = mkdtempSync(path.join(tmpdir(), "backstory-bench-"));
-  const floorCtx = await chromium.launchPersistentContext(floorProfile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
-    args: [...withExtension(floorDir), ...QUIET_CHROMIUM],
-  });
-  const { pages } = await extensionPass(floorCtx, [{ id: "first page after browser start (demo)", scale: 0, url: demoUrl }, ...targets], null);
-  await floorCtx.close();
-  rmSync(floorProfile, { recursive: true, force: true });
-  rmSync(floorDir, { recursive: true, force: true });
-  return pages;
+/** Runs `pass` in a new Chromium profile with the unpacked extension in `dir` loaded, then removes the profile. */
+async function inBrowserWith<T>(dir: string, pass: (ctx: BrowserContext) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(path.join(tmpdir(), "backstory-bench-"));
+  const ctx = await launchChromium(profile, { extension: dir, viewport: { width: 1200, height: 900 } });
+  try {
+    return await pass(ctx);
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 await main();
