@@ -12,6 +12,12 @@ describe("parseDateValue and findDateInText", () => {
   it("takes the first date a text shows", () => {
     expect(findDateInText("Published 18 October 2021, updated 19 October 2021")).toBe("2021-10-18");
   });
+  it("reads the month past words in a date's shape that name none", () => {
+    // The patterns read any word where the month goes, and keep the first match whose word is a month.
+    expect(findDateInText("Vol. 12 de 2020, Sunday 3, 2020: 18th October 2021")).toBe("2021-10-18");
+    expect(findDateInText("Monday 18, 2021, or rather October 18, 2021")).toBe("2021-10-18");
+    expect(findDateInText("18 Octobers 2021, 18 Oct2021")).toBeNull();
+  });
 });
 
 describe("the month patterns' fold (they run without the i flag, whose compile cost every page)", () => {

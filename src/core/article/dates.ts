@@ -22,8 +22,8 @@ const MONTHS: readonly (readonly string[])[] = [
   ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre"],
 ];
 const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
-/** Longest first, so that "sept" is not read as "sep" and a stray "t". */
-const MONTH_ALT = [...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join("|");
+/** The letters month names are written in: a run of them is a word the month patterns may read as a month. */
+const MONTH_LETTERS = [...new Set([...MONTH_OF.keys()].join(""))].sort().join("");
 
 const YEAR = "((?:19|20)\\d{2})";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?";
@@ -31,7 +31,8 @@ const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?";
 // folds to one (ι): with the case-insensitive flag these patterns had, the class held it; they keep it.
 const L = "(?<![\\p{L}\\d\\u0345])";
 const R = "(?![\\p{L}\\d\\u0345])";
-const MONTH = `(${MONTH_ALT})\\.?`;
+/** A word that may be a month: the match is kept only when it is one (`monthMatch`). */
+const MONTH = `([${MONTH_LETTERS}]+)\\.?`;
 
 const ISO = /(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
 const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
@@ -42,16 +43,31 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
  * fold maps exactly the characters the flag let match a letter of these patterns to that letter, one code unit for
  * one, so matches, indices and captures are the same (tests/unit/dates.test.ts checks the fold against the flag for
  * every code point). The `d` flag gives the month's place, read from the text as written.
+ *
+ * Nor do they hold the names: a word of the names' letters stands for the month, and `monthMatch` keeps the first
+ * match whose word is a month name. An alternation of a hundred names cost about 2 ms to compile on its first use
+ * (node, this machine), most of the two patterns' cost, on every article page with a year in its byline. The matches are
+ * the same: the boundary after the month makes the word a whole run of letters either way, so where both read a word it is the same word;
+ * and the other words the pattern could read at the same place ("de", a day's "th") are no month.
  */
 /** 18 October 2021, 18. Oktober 2021, 18 de octubre de 2021, 18-Oct-2021. */
-const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "du");
+const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "dgu");
 /** October 18, 2021 / Oct. 18 2021 / October 18th, 2021. */
-const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "du");
+const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "dgu");
 /** What the `i` flag matched to the month patterns' letters: A–Z, Ä, É, Û, and two that fold to ASCII, ſ (s) and K (Kelvin, k). */
 const FOLDS_TO_PATTERN = /[A-ZÄÉÛ\u017F\u212A]/g;
 /** The text as the month patterns read it: each character `/iu` matched to one of their letters, that letter. */
 export function foldForMonths(text: string): string {
   return text.replace(FOLDS_TO_PATTERN, (c) => (c === "\u017F" ? "s" : c.toLowerCase()));
+}
+/** The first match of `pattern` (global) in `folded` whose capture `group` is a month name. */
+function monthMatch(pattern: RegExp, folded: string, group: number): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+    if (MONTH_OF.has(m[group]!)) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
 }
 /** The text of capture `group` as written (the match ran on the folded text: the same places). */
 const written = (text: string, m: RegExpExecArray, group: number) => {
@@ -99,8 +115,8 @@ export function findDateInText(text: string): string | null {
   add(ISO.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
   add(CJK.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
   const folded = foldForMonths(text);
-  add(DAY_MONTH_YEAR.exec(folded), (m) => day(+m[3]!, month(written(text, m, 2)), +m[1]!));
-  add(MONTH_DAY_YEAR.exec(folded), (m) => day(+m[3]!, month(written(text, m, 1)), +m[2]!));
+  add(monthMatch(DAY_MONTH_YEAR, folded, 2), (m) => day(+m[3]!, month(written(text, m, 2)), +m[1]!));
+  add(monthMatch(MONTH_DAY_YEAR, folded, 1), (m) => day(+m[3]!, month(written(text, m, 1)), +m[2]!));
   add(NUMERIC_DMY.exec(text), (m) => day(+m[4]!, +m[3]!, +m[1]!));
   add(NUMERIC_SLASH.exec(text), (m) => {
     const a = +m[1]!, b = +m[2]!;
