@@ -174,6 +174,18 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const b = detectArticle(documentFrom(`<html><body><div class="s">${para("Story").repeat(3)}</div>${modal}</body></html>`));
     expect(b.roots.map((r) => r.getAttribute("class"))).toEqual(["s"]);
   });
+  it("reads a page wrapped in an element named as furniture when it holds the page's <main>", () => {
+    // Engadget's shape (readability-test-pages/engadget): the whole page sits in a sliding navigation drawer's panel.
+    const story = `<main role="main"><article><h1>Xbox review</h1><div class="article-text">${para("The console").repeat(4)}</div></article></main>`;
+    const drawer = `<div class="i-nav_drawer_slide"><div class="i-nav_drawer_slide__panel relative">${story}</div></div>`;
+    const a = detectArticle(documentFrom(`<html><body>${drawer}</body></html>`));
+    expect(a.isArticle).toBe(true);
+    expect(a.roots.map((r) => r.getAttribute("class"))).toEqual(["article-text"]);
+    // Furniture holding no <main> is left out as before, <article> teasers and all.
+    const related = `<div class="related-stories">${`<article><h3><a href="/x">Another story</a></h3>${para("Teaser")}</article>`.repeat(4)}</div>`;
+    const b = detectArticle(documentFrom(`<html><body><div class="story">${para("Story").repeat(3)}</div>${related}<div class="drawer">${para("Saved").repeat(5)}</div></body></html>`));
+    expect(b.roots.map((r) => r.getAttribute("class"))).toEqual(["story"]);
+  });
   it("reads a body cut in chunks the layout wraps alike, lede and coda too, but not a box wrapped the same way", () => {
     const text = articleText(page("split-chunks.html"));
     expect(text).toMatch(/^LEDE: /);

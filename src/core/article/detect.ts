@@ -44,8 +44,18 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name);
+  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el);
 }
+
+/**
+ * Whether the page's main landmark is inside: such an element wraps the page, whatever its name says (a sliding
+ * navigation drawer's panel, "i-nav_drawer_slide__panel", holds the whole page beside the drawer). It is read as
+ * soft furniture, kept when it holds prose.
+ */
+function holdsMain(el: Element): boolean {
+  return el.querySelector(MAIN) !== null;
+}
+const MAIN = 'main, [role="main"]';
 
 /**
  * Whether one of the names names the story itself, apart from the furniture word ("article-body js-share-enabled",
@@ -61,7 +71,7 @@ function isSoftBoilerplate(el: Element): boolean {
   if (el.localName === "form") return true;
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && (SOFT_BOILERPLATE_NAME.test(name) || (BOILERPLATE_NAME.test(name) && storyNamed(name)));
+  return name.length > 1 && (SOFT_BOILERPLATE_NAME.test(name) || (BOILERPLATE_NAME.test(name) && (storyNamed(name) || holdsMain(el))));
 }
 
 function className(el: Element): string {
@@ -85,7 +95,10 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** What the walk does with an element (`name`, its tag, read once by the caller). */
 type Classify = (el: Element, name: string) => Kind;
 
-function classifier(): Classify {
+function classifier(doc: Document): Classify {
+  // holdsMain for the walk, which asks it of every element named as furniture: the landmarks are listed once.
+  let mains: Element[] | null = null;
+  const holdsMain = (el: Element) => (mains ??= Array.from(doc.querySelectorAll(MAIN))).some((main) => main !== el && el.contains(main));
   /** Per tag, for an element without the attributes isNeverMarked reads: whether the tag alone makes it SKIP. */
   const byTag = new Map<string, boolean>();
   const byClass = new Map<string, Kind>();
@@ -125,6 +138,7 @@ function classifier(): Classify {
       kind = byClass.get(names);
       if (kind === undefined) byClass.set(names, (kind = nameKind(`${names} `)));
     }
+    if (kind === SKIP) return holdsMain(el) ? SOFT : SKIP;
     return kind === READ && name === "form" ? SOFT : kind;
   };
 }
@@ -329,7 +343,7 @@ const DECAY = [1, 2, 9, 12, 15] as const;
 function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
-  const classify = classifier();
+  const classify = classifier(doc);
   const stats = yield* walk(body, classify, metadataInBody);
   yield;
   const pageChars = stats.get(body)?.paraChars ?? 0;
