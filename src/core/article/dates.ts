@@ -46,9 +46,10 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
  *
  * Nor do they hold the names: a word of the names' letters stands for the month, and `monthMatch` keeps the first
  * match whose word is a month name. An alternation of a hundred names cost about 2 ms to compile on its first use
- * (node, this machine), most of the two patterns' cost, on every article page with a year in its byline. The matches are
- * the same: the boundary after the month makes the word a whole run of letters either way, so where both read a word it is the same word;
- * and the other words the pattern could read at the same place ("de", a day's "th") are no month.
+ * (node, this machine), most of the two patterns' cost, on every page whose date is read from its text (a byline, a
+ * `<time>`'s text, the title). The matches are the same: the boundary after the month makes the word a whole run of
+ * letters either way, so where both read a word it is the same word; and the other words the patterns could read at
+ * the same place ("de", a day's "th") are no month.
  */
 /** 18 October 2021, 18. Oktober 2021, 18 de octubre de 2021, 18-Oct-2021. */
 const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "dgu");
