@@ -16,11 +16,23 @@ export function App() {
   const [failure, setFailure] = useState<string | null>(null);
   /** Saves of this page not yet done: meanwhile the storage's news are this page's own, and older than what it shows. */
   const pending = useRef(0);
+  /** Saves of this page begun: a read that one began after is older than what the page shows, and is dropped. */
+  const begun = useRef(0);
+  /**
+   * Shows what is stored, read when no save is pending. A read that a save overtook is dropped: shown, it undid the
+   * last change on the page, and the next change then saved the page without it (sites added in quick succession).
+   */
+  const reload = () => {
+    const at = begun.current;
+    void loadSettings().then((stored) => {
+      if (pending.current === 0 && begun.current === at) setSettings(stored);
+    });
+  };
   useEffect(() => {
     void loadSettings().then(setSettings);
     void browser.commands.getAll().then(setCommands, () => setCommands([]));
-    return watchSettings((stored) => {
-      if (pending.current === 0) setSettings(stored);
+    return watchSettings(() => {
+      if (pending.current === 0) reload();
     });
   }, []);
   if (!settings) return null;
@@ -28,6 +40,7 @@ export function App() {
     const valid = parseSettings(next);
     setSettings(valid);
     pending.current += 1;
+    begun.current += 1;
     saveSettings(valid)
       .then(
         () => setFailure(null),
@@ -36,7 +49,7 @@ export function App() {
       .finally(() => {
         pending.current -= 1;
         // What is shown is what is stored: a change that failed is undone on the page too.
-        if (pending.current === 0) void loadSettings().then((stored) => pending.current === 0 && setSettings(stored));
+        if (pending.current === 0) reload();
       });
   };
   const addSite = (e: Event) => {
