@@ -50,7 +50,8 @@ function isFurniture(el: Element): boolean {
 /**
  * Whether the page's main landmark is inside: such an element wraps the page, whatever its name says (a sliding
  * navigation drawer's panel, "i-nav_drawer_slide__panel", holds the whole page beside the drawer). It is read as
- * soft furniture, kept when it holds prose.
+ * soft furniture, kept when it holds prose. The walk asks it only of elements it would leave out whole, so each
+ * subtree is looked into once, natively.
  */
 function holdsMain(el: Element): boolean {
   return el.querySelector(MAIN) !== null;
@@ -95,10 +96,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 /** What the walk does with an element (`name`, its tag, read once by the caller). */
 type Classify = (el: Element, name: string) => Kind;
 
-function classifier(doc: Document): Classify {
-  // holdsMain for the walk, which asks it of every element named as furniture: the landmarks are listed once.
-  let mains: Element[] | null = null;
-  const holdsMain = (el: Element) => (mains ??= Array.from(doc.querySelectorAll(MAIN))).some((main) => main !== el && el.contains(main));
+function classifier(): Classify {
   /** Per tag, for an element without the attributes isNeverMarked reads: whether the tag alone makes it SKIP. */
   const byTag = new Map<string, boolean>();
   const byClass = new Map<string, Kind>();
@@ -343,7 +341,7 @@ const DECAY = [1, 2, 9, 12, 15] as const;
 function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Element[] = []): Steps<Body | null> {
   const body = doc.body;
   if (!body) return null;
-  const classify = classifier(doc);
+  const classify = classifier();
   const stats = yield* walk(body, classify, metadataInBody);
   yield;
   const pageChars = stats.get(body)?.paraChars ?? 0;
