@@ -256,6 +256,13 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const a = detectArticle(doc);
     expect([a.byline, a.published]).toEqual(["By Anna Writer, Moscow correspondent", "2021-10-18"]);
   });
+  it("leaves out cards of other stories whose headline is a block that is all link, not the story's own list of links", () => {
+    const text = articleText(page("teaser-cards.html"));
+    expect(text).toContain("STORY: ");
+    expect(text).toContain("One delegate said");
+    expect(text).toContain("STORY LIST: ");
+    expect(text).not.toMatch(/TEASER/);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -180,6 +180,8 @@ const CLIMB_PROSE_SHARE = 0.5;
 const CLIMB_LEVELS = 4;
 /** A list this long whose every item links elsewhere is other stories' teasers. */
 const TEASER_LIST_ITEMS = 3;
+/** A headline is at most this long (the longest of the verified headlines in tools/eval-article-headlines.json: 132 characters). */
+const MAX_HEADLINE_CHARS = 160;
 /** A teaser's description is a paragraph at most this long. */
 const TEASER_MAX_CHARS = 400;
 /** ... and holds less of the body's text than this: a roundup story is such a list from end to end. */
@@ -654,9 +656,11 @@ function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Elem
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
       const name = f.el.localName;
-      // A linked headline: a heading that is mostly link text, or a link around a heading.
+      // A linked headline: a heading that is mostly link text, a link around a heading, or a block of a headline's
+      // length that is all link (a card's "<td><a>headline</a></td>"). Not a list item: a list of links in the story
+      // (sources, bug reports) is no card, and lists of teasers are isTeaserList's.
       if (HEADINGS.has(name)) f.heading = true;
-      if ((HEADINGS.has(name) && f.text > 0 && f.link >= 0.8 * f.text) || (name === "a" && f.heading && f.el.hasAttribute("href"))) f.headline = true;
+      if ((HEADINGS.has(name) && f.text > 0 && f.link >= 0.8 * f.text) || (name === "a" && f.heading && f.el.hasAttribute("href")) || (BLOCK_TAGS.has(name) && !QUIET.has(name) && f.text >= MIN_PARAGRAPH_CHARS && f.text <= MAX_HEADLINE_CHARS && f.link >= f.text)) f.headline = true;
       // Passed up even from what is left out (a linked headline is link-heavy): its container is the teaser.
       if (parent) {
         parent.heading ||= f.heading;
