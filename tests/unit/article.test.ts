@@ -263,6 +263,13 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("STORY LIST: ");
     expect(text).not.toMatch(/TEASER/);
   });
+  it("joins a chunk of the story whose wrapper carries a modifier class the other chunks lack", () => {
+    const text = articleText(page("modifier-chunks.html"));
+    expect(text).toContain("LEDE: ");
+    expect(text).toContain("One delegate said");
+    expect(text).toContain("LAST: ");
+    expect(text).not.toContain("Other stories");
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -600,10 +600,21 @@ function isTeaser(s: Stats | undefined): boolean {
   return !s || (s.paras <= 1 && s.paraChars <= TEASER_MAX_CHARS);
 }
 
-/** Whether `el` holds an element of the same tag and class as `like`. */
+/**
+ * Whether `el` holds an element of the same tag and classes as `like`, one of the two perhaps with more: a chunk may
+ * carry a modifier the others lack ("block-text block-text_initial-letter", the first chunk's drop cap).
+ */
 function holdsLike(el: Element, like: Element): boolean {
-  const name = like.getAttribute("class");
-  return Array.from(el.getElementsByTagName(like.localName)).some((d) => d.getAttribute("class") === name);
+  const names = classesOf(like.getAttribute("class"));
+  return Array.from(el.getElementsByTagName(like.localName)).some((d) => {
+    const own = classesOf(d.getAttribute("class"));
+    if (own.length === 0 || names.length === 0) return own.length === names.length;
+    return names.every((n) => own.includes(n)) || own.every((n) => names.includes(n));
+  });
+}
+
+function classesOf(name: string | null): string[] {
+  return name === null ? [] : name.split(/\s+/).filter((n) => n.length > 0);
 }
 
 /** Words, not an address or a code: a share box shows the page's URL as long as a paragraph. */
