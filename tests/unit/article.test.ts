@@ -270,6 +270,13 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("LAST: ");
     expect(text).not.toContain("Other stories");
   });
+  it("leaves out a rail of trending stories inside the body, whose links hold no text", () => {
+    const items = Array.from({ length: 4 }, (_, i) => `<div class="rail__item"><h3 class="rail__item-headline">KICKER ${i}</h3><span class="rail__item-sub">TEASER: another story's one-line summary, number ${i}</span><a class="rail__item-anchor" href="/s${i}"></a></div>`).join("");
+    const doc = documentFrom(`<html><head><meta property="og:type" content="article"></head><body><article><h1>Talks</h1>${para("The ministers met")}${para("Officials said")}<div class="rail rail--trending"><h3 class="rail__title">Most read in world news</h3>${items}</div>${para("The envoys said")}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("The envoys said");
+    expect(text).not.toMatch(/KICKER|TEASER|Most read/);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");
