@@ -26,6 +26,8 @@ export interface HeadlineSources {
   metas: Map<string, string>;
   /** The page's `<h1>`s outside furniture, in page order. */
   headings: readonly Element[];
+  /** The page's other `<h1>`s (inside what detection calls furniture), asked for only when none of `headings` is the headline. */
+  otherHeadings?: () => readonly Element[];
   /** The story's body. */
   root: Element | null;
   docTitle: string;
@@ -35,6 +37,8 @@ export interface HeadlineSources {
 
 /** How alike an `<h1>` and a declared title must be (`alike`) to be the same headline. */
 const CONFIRMS = 0.4;
+/** ... and an `<h1>` inside furniture: nearly word for word. */
+const CONFIRMS_IN_FURNITURE = 0.8;
 /** What a heading in the story's body scores above its like outside: on a tie, the body's wins. */
 const IN_BODY = 1e-6;
 /** A headline is a line, not a paragraph. */
@@ -69,6 +73,15 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     if (reach < CONFIRMS || (best && reach <= best.score)) continue;
     const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? IN_BODY : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
+  }
+  // A share widget's script may name the story's header for itself (Gigya's "…-share-btns-1_gig_containerParent"),
+  // which makes it furniture: an <h1> there that a declared title gives nearly word for word is the headline.
+  if (!best && s.otherHeadings) {
+    for (const h of s.otherHeadings()) {
+      const text = headingText(h);
+      const score = text ? Math.max(0, ...tokenized.map((t) => alike(tokens(text), t))) : 0;
+      if (score >= CONFIRMS_IN_FURNITURE && (!best || score > best.score)) best = { title: text!, score };
+    }
   }
   // A heading that repeats the whole <title> loses the site's name and date too, not its other parts.
   if (best) return { title: trimSite(withoutKicker(best.title, all), names, false), from: "h1" };

@@ -133,7 +133,7 @@ export function* metadataSteps(doc: Document, root: Element | null, declaration:
   const found = yield* publishedSteps(doc, declaration, root);
   yield;
   const headline = findHeadline({
-    ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, root, docTitle: doc.title, sites: siteNames(doc, declaration),
+    ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, otherHeadings: () => otherHeadings(doc, declaration.headings), root, docTitle: doc.title, sites: siteNames(doc, declaration),
   });
   return {
     declaresArticle,
@@ -188,6 +188,11 @@ function collect(data: unknown, depth: number, articles: Json[], dated: Json[], 
 }
 
 /** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
+/** The <h1>s of the body that `headings` (those outside furniture) leaves out. */
+function otherHeadings(doc: Document, headings: readonly Element[]): Element[] {
+  return doc.body ? Array.from(doc.body.querySelectorAll("h1")).filter((h) => !headings.includes(h)) : [];
+}
+
 function ldText(value: unknown): string | null {
   if (Array.isArray(value)) return ldText(value[0]);
   if (value && typeof value === "object") return ldText((value as Json)["@value"]);
