@@ -593,6 +593,17 @@ interface InnerFrame {
 const HEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 
 /**
+ * A linked headline: a heading that is mostly link text, a link around a heading (`f.heading`: one is inside), or a
+ * block of a headline's length that is all link (a card's "<td><a>headline</a></td>"). Not a list item: a list of
+ * links in the story (sources, bug reports) is no card, and lists of teasers are isTeaserList's.
+ */
+function isLinkedHeadline(f: InnerFrame, name: string): boolean {
+  if (HEADINGS.has(name)) return f.text > 0 && f.link >= 0.8 * f.text;
+  if (name === "a") return f.heading && f.el.hasAttribute("href");
+  return BLOCK_TAGS.has(name) && !QUIET.has(name) && f.text >= MIN_PARAGRAPH_CHARS && f.text <= MAX_HEADLINE_CHARS && f.link >= f.text;
+}
+
+/**
  * Another story's teaser inside the body (a whole <main> read as the article holds them): with a linked headline
  * (the caller knows), at most one short paragraph.
  */
@@ -667,11 +678,8 @@ function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Elem
       const f = stack.pop()!;
       const parent = stack[stack.length - 1];
       const name = f.el.localName;
-      // A linked headline: a heading that is mostly link text, a link around a heading, or a block of a headline's
-      // length that is all link (a card's "<td><a>headline</a></td>"). Not a list item: a list of links in the story
-      // (sources, bug reports) is no card, and lists of teasers are isTeaserList's.
       if (HEADINGS.has(name)) f.heading = true;
-      if ((HEADINGS.has(name) && f.text > 0 && f.link >= 0.8 * f.text) || (name === "a" && f.heading && f.el.hasAttribute("href")) || (BLOCK_TAGS.has(name) && !QUIET.has(name) && f.text >= MIN_PARAGRAPH_CHARS && f.text <= MAX_HEADLINE_CHARS && f.link >= f.text)) f.headline = true;
+      if (isLinkedHeadline(f, name)) f.headline = true;
       // Passed up even from what is left out (a linked headline is link-heavy): its container is the teaser.
       if (parent) {
         parent.heading ||= f.heading;

@@ -57,6 +57,8 @@ export function findHeadline(s: HeadlineSources): Headline | null {
   const all = [...titles, ...trimmed];
   // A title its site's name did not end is there twice: compared once.
   const tokenized = [...new Set(all)].map(tokens);
+  /** How alike words are to the declared title nearest them. */
+  const likeness = (words: string[]) => Math.max(0, ...tokenized.map((t) => alike(words, t)));
 
   // 1. The <h1> most alike a declared title; on a tie the first in the body, else the first.
   let best: { title: string; score: number } | null = null;
@@ -71,7 +73,7 @@ export function findHeadline(s: HeadlineSources): Headline | null {
     // teaser's headline) cannot reach the bar or the best so far, and are not compared word by word.
     const reach = Math.max(0, ...tokenized.map((t) => Math.min(own.length, t.length) / Math.max(own.length, t.length, 1))) + IN_BODY;
     if (reach < CONFIRMS || (best && reach <= best.score)) continue;
-    const score = Math.max(0, ...tokenized.map((t) => alike(own, t))) + (root?.contains(h) ? IN_BODY : 0);
+    const score = likeness(own) + (root?.contains(h) ? IN_BODY : 0);
     if (score >= CONFIRMS && (!best || score > best.score)) best = { title: text, score };
   }
   // A share widget's script may name the story's header for itself (Gigya's "…-share-btns-1_gig_containerParent"),
@@ -79,8 +81,8 @@ export function findHeadline(s: HeadlineSources): Headline | null {
   if (!best && s.otherHeadings) {
     for (const h of s.otherHeadings()) {
       const text = headingText(h);
-      const score = text ? Math.max(0, ...tokenized.map((t) => alike(tokens(text), t))) : 0;
-      if (score >= CONFIRMS_IN_FURNITURE && (!best || score > best.score)) best = { title: text!, score };
+      const score = text ? likeness(tokens(text)) : 0;
+      if (text && score >= CONFIRMS_IN_FURNITURE && (!best || score > best.score)) best = { title: text, score };
     }
   }
   // A heading that repeats the whole <title> loses the site's name and date too, not its other parts.

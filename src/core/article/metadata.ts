@@ -187,12 +187,12 @@ function collect(data: unknown, depth: number, articles: Json[], dated: Json[], 
   for (const key of ["@graph", "mainEntity", "mainEntityOfPage"]) collect(obj[key], depth + 1, articles, dated, others, videos);
 }
 
-/** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
 /** The <h1>s of the body that `headings` (those outside furniture) leaves out. */
 function otherHeadings(doc: Document, headings: readonly Element[]): Element[] {
   return doc.body ? Array.from(doc.body.querySelectorAll("h1")).filter((h) => !headings.includes(h)) : [];
 }
 
+/** A JSON-LD string value, its character references decoded (JSON-LD is not parsed as HTML). */
 function ldText(value: unknown): string | null {
   if (Array.isArray(value)) return ldText(value[0]);
   if (value && typeof value === "object") return ldText((value as Json)["@value"]);
