@@ -281,5 +281,8 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");
     expect(text).toContain("The social network removed");
+    // Entries whose linked headline outweighs the sentence after it are the story's too.
+    expect(text).toContain("LINK-HEAVY: The ousted chief executive");
+    expect(text).toContain("Its maker called it a flagship title.");
   });
 });

@@ -604,6 +604,23 @@ function isLinkedHeadline(f: InnerFrame, name: string): boolean {
 }
 
 /**
+ * A list item that starts with a link of a headline's length and goes on with a sentence of its own: a roundup's
+ * entry ("<li><strong><a>WeWork's ousted CEO can still name directors</a>.</strong> He can still influence the
+ * company, a report says.</li>"), or a point of the story's own linking its source, whose link outweighs its prose.
+ * A menu or a list of links has no sentence beside the link; a list of other stories' teasers is isTeaserList's, whose
+ * share of the body tells it from a roundup; a reference list's entries start with a back link ("^").
+ */
+function isLinkLedItem(f: InnerFrame, name: string): boolean {
+  return name === "li" && f.text - f.link >= MIN_PARAGRAPH_CHARS && startsWithLink(f.el);
+}
+
+/** Whether the element's text starts with its first link's, a link of a paragraph's length at least (isTeaserList's test too). */
+function startsWithLink(el: Element): boolean {
+  const link = el.querySelector("a[href]")?.textContent?.trim() ?? "";
+  return link.length >= MIN_PARAGRAPH_CHARS && (el.textContent ?? "").trim().startsWith(link);
+}
+
+/**
  * Another story's teaser inside the body (a whole <main> read as the article holds them): with a linked headline
  * (the caller knows), at most one short paragraph.
  */
@@ -685,7 +702,7 @@ function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Elem
         parent.heading ||= f.heading;
         parent.headline ||= f.headline;
       }
-      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text) out.add(f.el);
+      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text && !isLinkLedItem(f, name)) out.add(f.el);
       // Bylines, datelines and photo credits: about the story, not in it (and no place for marks).
       else if (f.el !== root && f.text < MAX_META_CHARS && META_NAME.test(className(f.el))) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
@@ -729,9 +746,7 @@ function isTeaserList(list: Element): boolean {
     if (item.localName !== "li" && item.localName !== "dt" && item.localName !== "dd") continue;
     items++;
     // A teaser starts with its linked headline.
-    const link = item.querySelector("a[href]");
-    const headline = link?.textContent?.trim() ?? "";
-    if (headline.length >= MIN_PARAGRAPH_CHARS && (item.textContent ?? "").trim().startsWith(headline)) linked++;
+    if (startsWithLink(item)) linked++;
   }
   return items >= TEASER_LIST_ITEMS && linked >= items * 0.8;
 }
