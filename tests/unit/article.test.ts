@@ -277,6 +277,13 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("The envoys said");
     expect(text).not.toMatch(/KICKER|TEASER|Most read/);
   });
+  it("leaves out a call to action inside the body (a reader appeal, a membership pitch), named cta", () => {
+    const appeal = `<div class="zone zone-widget-custom-cta-letter"><h5>A Word to Our Loyal Readers</h5><p>APPEAL: We do this work every day at no cost to you, but it is far from free to produce, and we cannot afford to slow down.</p><p>APPEAL: Support us so we continue to pursue the facts, for you and for anyone searching for answers.</p></div>`;
+    const doc = documentFrom(`<html><head><meta property="og:type" content="article"></head><body><article><h1>Talks</h1>${para("The ministers met")}${para("Officials said")}${para("The envoys said")}${appeal}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("The envoys said");
+    expect(text).not.toMatch(/APPEAL|Loyal Readers/);
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

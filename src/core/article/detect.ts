@@ -21,7 +21,7 @@ export interface Article extends ArticleMetadata {
 const BOILERPLATE_TAGS = new Set(["nav", "aside", "footer", "menu", "dialog"]);
 const BOILERPLATE_ROLES = new Set(["navigation", "complementary", "contentinfo", "banner", "search", "dialog", "alertdialog", "menu", "menubar"]);
 /** Names that mark furniture wherever they appear. */
-const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|most-popular|trending|outbrain|taboola|breadcrumbs?|cookies?|consent|onetrust|didomi|gdpr|cmp|drawer)(?:$|[-_ ])/i;
+const BOILERPLATE_NAME = /(?:^|[-_ ])(?:comments?|related|share|sharing|social|newsletter|recommend(?:ed|ations)?|more-stories|most-read|most-popular|trending|outbrain|taboola|cta|breadcrumbs?|cookies?|consent|onetrust|didomi|gdpr|cmp|drawer)(?:$|[-_ ])/i;
 /**
  * Names that mark furniture, except that some sites give them to a wrapper
  * of the whole story ("content-with-sidebar", "article-body paywall"): such
