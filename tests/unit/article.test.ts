@@ -284,6 +284,15 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("The envoys said");
     expect(text).not.toMatch(/APPEAL|Loyal Readers/);
   });
+  it("reads a post the story embeds (a tweet's blockquote in a wrapper named social and embed), not a share bar", () => {
+    const tweet = `<div class="social-media-embed"><blockquote class="twitter-tweet"><p>TWEET: The talks went well, and the statement will follow tonight.</p>— Anna Writer (@anna) <a href="https://twitter.com/anna/status/1">November 18, 2019</a></blockquote></div>`;
+    const share = `<div class="social-share"><a href="/s">SHARE: Share this story on every network</a><p>SHARE: Tell your friends about the talks, and what they settled.</p></div>`;
+    const doc = documentFrom(`<html><head><meta property="og:type" content="article"></head><body><article><h1>Talks</h1>${para("The ministers met")}${tweet}${para("Officials said")}${share}${para("The envoys said")}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("TWEET: The talks went well");
+    expect(text).toContain("The envoys said");
+    expect(text).not.toContain("SHARE:");
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -44,8 +44,18 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el);
+  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el) && !isEmbeddedPost(el, name);
 }
+
+/**
+ * A post the story quotes, embedded by the social network's markup (a tweet's, an Instagram post's, a TikTok's
+ * `<blockquote>`) in a wrapper whose name says `social` and `embed` ("social-media-embed", nj.com, extraction
+ * 3f65af7b6b…): the post is the story's, not a share bar. A share bar holds no quotation.
+ */
+function isEmbeddedPost(el: Element, name: string): boolean {
+  return EMBED_NAME.test(name) && el.querySelector("blockquote") !== null;
+}
+const EMBED_NAME = /(?:^|[-_ ])embed(?:ded)?(?:$|[-_ ])/i;
 
 /**
  * Whether the page's main landmark is inside: such an element wraps the page, whatever its name says (a sliding
@@ -136,7 +146,7 @@ function classifier(): Classify {
       kind = byClass.get(names);
       if (kind === undefined) byClass.set(names, (kind = nameKind(`${names} `)));
     }
-    if (kind === SKIP) return holdsMain(el) ? SOFT : SKIP;
+    if (kind === SKIP) return holdsMain(el) ? SOFT : isEmbeddedPost(el, className(el)) ? READ : SKIP;
     return kind === READ && name === "form" ? SOFT : kind;
   };
 }
