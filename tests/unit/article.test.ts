@@ -293,6 +293,14 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("The envoys said");
     expect(text).not.toContain("SHARE:");
   });
+  it("reads a paragraph whose link outweighs its own words when the words come first, not a \"Read more\" line", () => {
+    const prose = `<p>LINKED: The suspect was convicted and <a href="/s">sentenced to life in federal prison last Thursday, the court said</a>.</p>`;
+    const more = `<p>Read more: <a href="/m">MORE: How the summit went the year before, and who came to it</a></p>`;
+    const doc = documentFrom(`<html><head><meta property="og:type" content="article"></head><body><article><h1>Talks</h1>${para("The ministers met")}${prose}${para("Officials said")}${more}${para("The envoys said")}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("LINKED: The suspect was convicted and sentenced to life");
+    expect(text).not.toContain("MORE:");
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

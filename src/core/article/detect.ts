@@ -624,6 +624,17 @@ function isLinkLedItem(f: InnerFrame, name: string): boolean {
   return name === "li" && f.text - f.link >= MIN_PARAGRAPH_CHARS && startsWithLink(f.el);
 }
 
+/**
+ * A paragraph whose own words come first, a sentence's start before any link, and whose link then outweighs them:
+ * "The suspect, Michael Webb, was convicted and <a>sentenced to life in federal prison last Thursday</a>."
+ * (nbcdfw.com, extraction 51d066b060…). A "Read more: <a>…</a>" line starts with a short label.
+ */
+function isProseWithLink(f: InnerFrame, name: string): boolean {
+  if (name !== "p" || f.text - f.link < MIN_PARAGRAPH_CHARS) return false;
+  const link = f.el.querySelector("a[href]")?.textContent?.trim() ?? "";
+  return link.length > 0 && (f.el.textContent ?? "").trim().indexOf(link) >= MIN_PARAGRAPH_CHARS;
+}
+
 /** Whether the element's text starts with its first link's, a link of a paragraph's length at least (isTeaserList's test too). */
 function startsWithLink(el: Element): boolean {
   const link = el.querySelector("a[href]")?.textContent?.trim() ?? "";
@@ -712,7 +723,7 @@ function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Elem
         parent.heading ||= f.heading;
         parent.headline ||= f.headline;
       }
-      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text && !isLinkLedItem(f, name)) out.add(f.el);
+      if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text && !isLinkLedItem(f, name) && !isProseWithLink(f, name)) out.add(f.el);
       // Bylines, datelines and photo credits: about the story, not in it (and no place for marks).
       else if (f.el !== root && f.text < MAX_META_CHARS && META_NAME.test(className(f.el))) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
