@@ -301,6 +301,14 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("LINKED: The suspect was convicted and sentenced to life");
     expect(text).not.toContain("MORE:");
   });
+  it("leaves out a block the page's CSS framework hides on screen (d-none), not one it shows from some width on", () => {
+    const printOnly = `<div class="d-none d-print-block"><p>PRINT: Citation: this story, retrieved on the day it ran, from the site's own address.</p></div>`;
+    const desktop = `<div class="d-none d-md-block"><p>DESKTOP: The envoys, who had flown in overnight, said the plan was modest.</p></div>`;
+    const doc = documentFrom(`<html><head><meta property="og:type" content="article"></head><body><article><h1>Talks</h1>${para("The ministers met")}${para("Officials said")}${desktop}${para("The envoys said")}${printOnly}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("DESKTOP: The envoys");
+    expect(text).not.toContain("PRINT:");
+  });
   it("keeps a roundup whose whole story is a list of linked headlines", () => {
     const text = articleText(page("roundup-list.html"));
     expect(text).toContain("The attorney general is investigating");

@@ -44,8 +44,20 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
+  if (name.length > 1 && hiddenByClass(name)) return !holdsMain(el);
   return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el) && !isEmbeddedPost(el, name);
 }
+
+/**
+ * Hidden on screen by the CSS framework's class: Bootstrap's `d-none`, unless a class shows it from some screen width
+ * on (`d-none d-md-block`: shown on a desktop). A print-only block (`d-none d-print-block`: phys.org's citation and
+ * copyright notice, extraction e1c7023ee2…) is no text a reader sees.
+ */
+function hiddenByClass(names: string): boolean {
+  return HIDDEN_CLASS.test(names) && !SHOWN_CLASS.test(names);
+}
+const HIDDEN_CLASS = /(?:^|\s)d-none(?:\s|$)/;
+const SHOWN_CLASS = /(?:^|\s)d-(?:sm|md|lg|xl|xxl)-(?!none(?:\s|$))[a-z-]+(?:\s|$)/;
 
 /**
  * A post the story quotes, embedded by the social network's markup (a tweet's, an Instagram post's, a TikTok's
@@ -156,6 +168,7 @@ const NO_ATTRIBUTES: readonly string[] = [];
 /** What an element's names (className()) make of it: furniture, soft furniture, or nothing (READ). */
 function nameKind(names: string): Kind {
   if (names.length <= 1) return READ;
+  if (hiddenByClass(names)) return SKIP;
   if (BOILERPLATE_NAME.test(names)) return storyNamed(names) ? SOFT : SKIP;
   return SOFT_BOILERPLATE_NAME.test(names) ? SOFT : READ;
 }
