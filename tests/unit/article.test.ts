@@ -256,6 +256,13 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     const a = detectArticle(doc);
     expect([a.byline, a.published]).toEqual(["By Anna Writer, Moscow correspondent", "2021-10-18"]);
   });
+  it("reads no byline or date line marked up as microdata (itemprop author, datePublished) inside the body", () => {
+    const body = Array.from({ length: 6 }, () => "<p>The ministers met in the capital on Tuesday, and the talks, which ran for three hours, turned on money, arms and the next summit.</p>").join("");
+    const doc = documentFrom(`<html><body><article><h1>Talks</h1><span itemprop="author">By Anna Writer</span> <span class="data" itemprop="datePublished">segunda-feira, 22 de janeiro de 2018 às 0:13</span>${body}</article></body></html>`);
+    const text = articleText(doc);
+    expect(text).toContain("The ministers met");
+    expect(text).not.toMatch(/Anna Writer|janeiro/);
+  });
   it("leaves out cards of other stories whose headline is a block that is all link, not the story's own list of links", () => {
     const text = articleText(page("teaser-cards.html"));
     expect(text).toContain("STORY: ");

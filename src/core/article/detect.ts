@@ -218,6 +218,14 @@ const SOFT_KEEP_CHARS = 500;
 
 /** Names of the lines about a story: who wrote it, when, where, whose photo. */
 const META_NAME = /(?:^|[-_ ])(?:byline|bylines|dateline|date|dates|timestamp|time-stamp|published|pubdate|posted-on|article-meta|post-meta|entry-meta|author-info|author-bio)(?:$|[-_ ])/i;
+/** The same lines marked up as microdata: `<span itemprop="datePublished">segunda-feira, 22 de janeiro de 2018</span>`. */
+const META_PROP = /^(?:datePublished|dateModified|dateCreated|author|creator)$/;
+
+/** A line about the story (who wrote it, when), by its name or its microdata property. */
+function isAboutTheStory(el: Element): boolean {
+  const prop = el.getAttribute("itemprop");
+  return META_NAME.test(className(el)) || (prop !== null && META_PROP.test(prop.trim()));
+}
 /** Such a line is short; a longer element so named holds more than that. */
 const MAX_META_CHARS = 300;
 const POSITIVE_NAME = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
@@ -738,7 +746,7 @@ function* innerBoilerplate(found: Body, quirk: SiteQuirk | null): Steps<Set<Elem
       }
       if (BLOCK_TAGS.has(name) && f.text > 0 && f.link > MAX_INNER_LINK_DENSITY * f.text && !isLinkLedItem(f, name) && !isProseWithLink(f, name)) out.add(f.el);
       // Bylines, datelines and photo credits: about the story, not in it (and no place for marks).
-      else if (f.el !== root && f.text < MAX_META_CHARS && META_NAME.test(className(f.el))) out.add(f.el);
+      else if (f.el !== root && f.text < MAX_META_CHARS && isAboutTheStory(f.el)) out.add(f.el);
       else if (CONTAINERS.has(name) && !stats.has(f.el) && !(LISTS.has(name) && f.text >= 100 && f.link <= 0.2 * f.text)) out.add(f.el);
       // Unless the list is the story (a "ten things to know" roundup is a list of linked headlines too).
       else if (f.el !== root && f.headline && (CONTAINERS.has(name) || name === "article") && isTeaser(stats.get(f.el))) out.add(f.el);
