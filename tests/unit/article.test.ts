@@ -263,6 +263,12 @@ describe("detection by kind (self-made pages in tests/fixtures/pages)", () => {
     expect(text).toContain("The ministers met");
     expect(text).not.toMatch(/Anna Writer|janeiro/);
   });
+  it("takes no byline line beside the body for its lede, and still knows the byline", () => {
+    const body = Array.from({ length: 6 }, () => "<p>The ministers met in the capital on Tuesday, and the talks, which ran for three hours, turned on money, arms and the next summit.</p>").join("");
+    const doc = documentFrom(`<html><body><article><h1>Talks</h1><p class="bloc_signature">Le Monde | <time datetime="2015-05-04T13:36:31+02:00">04.05.2015 à 13h36</time> • Mis à jour le 05.05.2015 | Par <span itemprop="author"><a href="/j/anna">Anna Writer</a> (avec Boris Reporter)</span></p><div class="contenu_article">${body}</div></article></body></html>`);
+    expect(articleText(doc)).not.toMatch(/Le Monde|Anna Writer|Mis à jour/);
+    expect(detectArticle(doc).byline).toBe("Anna Writer (avec Boris Reporter)");
+  });
   it("leaves out cards of other stories whose headline is a block that is all link, not the story's own list of links", () => {
     const text = articleText(page("teaser-cards.html"));
     expect(text).toContain("STORY: ");

@@ -217,7 +217,7 @@ const PARAS_PER_HEADING = 3;
 const SOFT_KEEP_CHARS = 500;
 
 /** Names of the lines about a story: who wrote it, when, where, whose photo. */
-const META_NAME = /(?:^|[-_ ])(?:byline|bylines|dateline|date|dates|timestamp|time-stamp|published|pubdate|posted-on|article-meta|post-meta|entry-meta|author-info|author-bio)(?:$|[-_ ])/i;
+const META_NAME = /(?:^|[-_ ])(?:byline|bylines|signature|dateline|date|dates|timestamp|time-stamp|published|pubdate|posted-on|article-meta|post-meta|entry-meta|author-info|author-bio)(?:$|[-_ ])/i;
 /** The same lines marked up as microdata: `<span itemprop="datePublished">segunda-feira, 22 de janeiro de 2018</span>`. */
 const META_PROP = /^(?:datePublished|dateModified|dateCreated|author|creator)$/;
 
@@ -432,6 +432,8 @@ function* findBody(doc: Document, quirk: SiteQuirk | null, metadataInBody: Eleme
     // Before the best block, a paragraph in a wrapper of its own (a <div> paragraph, a lede in a media box) is a
     // bare paragraph too: the lede; after it, such boxes are as often an author's note or a sign-up blurb.
     if (el === top.el) pastTop = true;
+    // A byline or date line beside the body is about the story: a line of the length of a paragraph is no lede.
+    else if (s.text < MAX_META_CHARS && isAboutTheStory(el)) continue;
     const bare = s.paraChars >= 80 && (el.localName === "p" || (!pastTop && s.paras === 1 && isSentence(el)));
     if (el === top.el || (prose && ((finals.get(el) ?? 0) >= threshold || bare))) {
       roots.push(el);

@@ -224,9 +224,11 @@ function authorNames(author: unknown): string | null {
 }
 
 function bylineText(root: Element | null): string | null {
-  const el = root?.querySelector('[rel="author"], [itemprop="author"], .byline, .author');
+  // The byline is often just outside the body, in the story's <article> (Le Monde's "Par …" line above it).
+  const el = root?.querySelector(BYLINE) ?? root?.closest("article")?.querySelector(BYLINE);
   return text(el?.textContent?.replace(/\s+/g, " "));
 }
+const BYLINE = '[rel="author"], [itemprop="author"], .byline, .author';
 
 export interface FoundDate {
   /** YYYY-MM-DD. */
