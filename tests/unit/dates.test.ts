@@ -115,6 +115,9 @@ describe("the publication date from every signal, ranked", () => {
     expect(at("2019-11-20T01:50:59-08:00", "https://example.com/2019/11/19/slug").published).toBe("2019-11-20");
     expect(at("2019-11-20T01:50:59Z", "https://example.com/2019/11/15/slug").published).toBe("2019-11-20");
     expect(at("2019-11-20T01:50:59Z", "https://example.com/news/slug").published).toBe("2019-11-20");
+    // The same instant as JavaScript's Date writes it (Forbes' JSON-LD).
+    expect(at("Tue Nov 19 2019 03:05:46 GMT+0000", "https://example.com/sites/x/2019/11/18/slug/").published).toBe("2019-11-18");
+    expect(at("Tue Nov 19 2019 03:05:46 GMT-0500", "https://example.com/sites/x/2019/11/18/slug/").published).toBe("2019-11-19");
   });
   it("does not take the dates of teaser lists beside the article", () => {
     const teasers = `<ul>${Array.from({ length: 8 }, (_, i) => `<li><a href="/${i}">Other story ${i}</a> <time datetime="2021-01-0${i + 1}">x</time></li>`).join("")}</ul>`;

@@ -253,8 +253,11 @@ function* publishedSteps(doc: Document, declaration: Declaration, root: Element 
   return found && { day: found.day, from: found.from };
 }
 
-/** A time of day in UTC after an ISO date: "T07:03:25Z", "T07:03+00:00". */
-const UTC_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$/i;
+/**
+ * A time of day in UTC after an ISO date ("T07:03:25Z", "T07:03+00:00"), or as JavaScript's Date writes it
+ * ("Tue Nov 19 2019 03:05:46 GMT+0000", Forbes' JSON-LD).
+ */
+const UTC_TIME = /(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)|\d{2}:\d{2}:\d{2} GMT(?:[+-]0000)?(?: \(.*\))?)$/i;
 
 function daysBetween(a: string, b: string): number {
   const utc = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));
