@@ -44,8 +44,9 @@ function isFurniture(el: Element): boolean {
   // An <article> or <main> is the story whatever its classes say ("url-breadcrumb", "has-sidebar").
   if (el.localName === "article" || el.localName === "main") return false;
   const name = className(el);
-  if (name.length > 1 && hiddenByClass(name)) return !holdsMain(el);
-  return name.length > 1 && BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el) && !isEmbeddedPost(el, name);
+  if (name.length <= 1) return false;
+  if (hiddenByClass(name)) return !holdsMain(el);
+  return BOILERPLATE_NAME.test(name) && !storyNamed(name) && !holdsMain(el) && !isEmbeddedPost(el, name);
 }
 
 /**
@@ -653,15 +654,19 @@ function isLinkLedItem(f: InnerFrame, name: string): boolean {
  * (nbcdfw.com, extraction 51d066b060…). A "Read more: <a>…</a>" line starts with a short label.
  */
 function isProseWithLink(f: InnerFrame, name: string): boolean {
-  if (name !== "p" || f.text - f.link < MIN_PARAGRAPH_CHARS) return false;
-  const link = f.el.querySelector("a[href]")?.textContent?.trim() ?? "";
-  return link.length > 0 && (f.el.textContent ?? "").trim().indexOf(link) >= MIN_PARAGRAPH_CHARS;
+  return name === "p" && f.text - f.link >= MIN_PARAGRAPH_CHARS && firstLink(f.el).at >= MIN_PARAGRAPH_CHARS;
 }
 
 /** Whether the element's text starts with its first link's, a link of a paragraph's length at least (isTeaserList's test too). */
 function startsWithLink(el: Element): boolean {
+  const link = firstLink(el);
+  return link.at === 0 && link.length >= MIN_PARAGRAPH_CHARS;
+}
+
+/** The element's first link: where its text begins in the element's text (-1: no link with text), and its length. */
+function firstLink(el: Element): { at: number; length: number } {
   const link = el.querySelector("a[href]")?.textContent?.trim() ?? "";
-  return link.length >= MIN_PARAGRAPH_CHARS && (el.textContent ?? "").trim().startsWith(link);
+  return { at: link ? (el.textContent ?? "").trim().indexOf(link) : -1, length: link.length };
 }
 
 /**
