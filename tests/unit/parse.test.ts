@@ -24,6 +24,15 @@ describe("parseDocument: the HTML standard's tree", () => {
     // The <p> ends where the <div> starts; text in a <table> but outside its cells is moved before it (foster parenting).
     expect(Array.from(doc.body.childNodes).map((n) => `${n.nodeName.toLowerCase()}:${n.textContent}`)).toEqual(["#text:stray", "p:One", "div:Two", "#text:Three", "table:Four"]);
   });
+  it("orders nodes in document order, as a browser does, whatever their depth", () => {
+    const doc = parseDocument(`<html><body><div id="a"><p id="p1">1</p><div><span id="s">x</span></div></div><p id="p2">2</p></body></html>`);
+    const at = (id: string) => doc.getElementById(id)!;
+    expect(at("s").compareDocumentPosition(at("p2"))).toBe(4); // FOLLOWING: deeper, yet before
+    expect(at("p2").compareDocumentPosition(at("s"))).toBe(2); // PRECEDING
+    expect(at("p1").compareDocumentPosition(at("s"))).toBe(4);
+    expect(at("a").compareDocumentPosition(at("s"))).toBe(4 | 16); // FOLLOWING | CONTAINED_BY
+    expect(at("s").compareDocumentPosition(at("a"))).toBe(2 | 8); // PRECEDING | CONTAINS
+  });
   it("keeps SVG in its namespace, and a template's content out of the tree", () => {
     const doc = parseDocument(`<body><svg><text>Label</text></svg><template><p>Hidden</p></template></body>`);
     expect(doc.querySelector("svg")?.namespaceURI).toBe("http://www.w3.org/2000/svg");

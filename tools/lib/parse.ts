@@ -18,6 +18,31 @@ export class ReadError extends Error {}
 
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 
+/**
+ * The DOM standard's document order for compareDocumentPosition. linkedom orders two nodes by their depth alone (any
+ * node deeper in the tree "precedes" a shallower one), so that code asking whether one element comes after another
+ * (the headline's look past the first paragraph, the date search's element limit) read otherwise than in a browser.
+ */
+const [DISCONNECTED, PRECEDING, FOLLOWING, CONTAINS, CONTAINED_BY, IMPLEMENTATION_SPECIFIC] = [1, 2, 4, 8, 16, 32];
+function documentPosition(this: Node, other: Node): number {
+  if (this === other) return 0;
+  const chain = (n: Node) => {
+    const out: Node[] = [];
+    for (let at: Node | null = n; at; at = at.parentNode) out.unshift(at);
+    return out;
+  };
+  const a = chain(this), b = chain(other);
+  if (a[0] !== b[0]) return DISCONNECTED | IMPLEMENTATION_SPECIFIC | FOLLOWING;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length) return FOLLOWING | CONTAINED_BY;
+  if (i === b.length) return PRECEDING | CONTAINS;
+  const siblings = Array.from(a[i - 1]!.childNodes);
+  return siblings.indexOf(a[i] as ChildNode) < siblings.indexOf(b[i] as ChildNode) ? FOLLOWING : PRECEDING;
+}
+const { Node } = parseHTML("<!DOCTYPE html><html></html>") as unknown as { Node: typeof globalThis.Node };
+Node.prototype.compareDocumentPosition = documentPosition;
+
 /** A Document from HTML text, built as a browser builds it. */
 export function parseDocument(html: string): Document {
   const tree = parse(html, { scriptingEnabled: true });
