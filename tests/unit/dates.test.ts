@@ -102,6 +102,17 @@ describe("the publication date from every signal, ranked", () => {
     const b = page("", `<p class="article-meta"><span class="last-updated">19.10.2021</span></p>`);
     expect(b.published).toBeNull();
   });
+  it("looks for the byline's date in document order past furniture and past a date-named box that shows none", () => {
+    const meta = `<aside><span class="date">1 January 2020</span></aside><div class="article-meta">${"Share this story. ".repeat(14)}<span class="date">18 October 2021</span></div>`;
+    expect([page("", meta).published, page("", meta).publishedFrom]).toEqual(["2021-10-18", "byline"]);
+    const times = `<aside><time datetime="2020-01-01">1 Jan</time></aside><nav><time datetime="2020-01-02">2 Jan</time></nav><time datetime="2021-10-18">18 Oct</time>`;
+    expect([page("", times).published, page("", times).publishedFrom]).toEqual(["2021-10-18", "time datetime"]);
+  });
+  it("reads a byline's date only among the first 3,000 elements of where it looks", () => {
+    const after = (n: number) => page("", `<div>${"<span></span>".repeat(n)}</div><span class="date">18 October 2021</span>`).published;
+    expect(after(2900)).toBe("2021-10-18");
+    expect(after(3000)).toBeNull();
+  });
   it("reads the date in the page's address, then in its title", () => {
     const a = page(`<link rel="canonical" href="https://example.com/world/2021/10/18/story/">`, "", "Story | DW | 21.05.2019");
     expect([a.published, a.publishedFrom]).toEqual(["2021-10-18", "url"]);
