@@ -124,13 +124,13 @@ export function readDeclaration(doc: Document, inBody?: readonly Element[]): Dec
 }
 
 /**
- * The page's headline, date, byline and language, in steps: a pause between the date's signals and before the
- * headline, as in code not yet compiled (a page's first detection, Firefox above all) the byline search and the
- * headline took up to 150 ms in one piece.
+ * The page's headline, date, byline and language, in steps: a pause between the date and the headline, as in code
+ * not yet compiled (a page's first detection, Firefox above all) the byline search, then a walk, and the headline took
+ * up to 150 ms in one piece.
  */
 export function* metadataSteps(doc: Document, root: Element | null, declaration: Declaration): Steps<ArticleMetadata> {
   const { ld, metas, declaresArticle, declaresOther, declaresNonArticle } = declaration;
-  const found = yield* publishedSteps(doc, declaration, root);
+  const found = published(doc, declaration, root);
   yield;
   const headline = findHeadline({
     ld: ldText(ld?.["headline"]), metas, headings: declaration.headings, otherHeadings: () => otherHeadings(doc, declaration.headings), root, docTitle: doc.title, sites: siteNames(doc, declaration),
@@ -242,8 +242,8 @@ export interface FoundDate {
  * meta tags, JSON-LD dateCreated, JSON-LD of another type (a WebPage), `<time>` (its datetime, else its text), the visible date near the
  * headline, the page's address, the title. Later signals are read only when earlier ones give nothing.
  */
-function* publishedSteps(doc: Document, declaration: Declaration, root: Element | null): Steps<FoundDate | null> {
-  const found = yield* rankedDate(doc, declaration, root);
+function published(doc: Document, declaration: Declaration, root: Element | null): FoundDate | null {
+  const found = rankedDate(doc, declaration, root);
   // A UTC instant ("2019-11-20T01:50:59Z") names the day in London, not the publisher's: a Los Angeles paper's
   // evening story is dated the next day. When the page's address gives the day next to it, that is the local day.
   if (found?.utc) {
@@ -264,7 +264,7 @@ function daysBetween(a: string, b: string): number {
   return Math.round((utc(a) - utc(b)) / 86_400_000);
 }
 
-function* rankedDate(doc: Document, declaration: Declaration, root: Element | null): Steps<(FoundDate & { utc?: boolean }) | null> {
+function rankedDate(doc: Document, declaration: Declaration, root: Element | null): (FoundDate & { utc?: boolean }) | null {
   const { articles, dated, metas } = declaration;
   const fromLd = (nodes: Json[], key: string, from: string): (FoundDate & { utc: boolean }) | null => {
     for (const node of nodes) {
@@ -289,7 +289,7 @@ function* rankedDate(doc: Document, declaration: Declaration, root: Element | nu
   // A creation date is the draft's, given in UTC: below what the page says it published.
   const declared = fromLd(articles, "dateCreated", "json-ld dateCreated") ?? fromLd(dated, "datePublished", "json-ld datePublished (not an article)");
   if (declared) return declared;
-  // What the page shows: walks of the body and around it, each in steps.
+  // What the page shows, in the body and around it.
   const shown = timeElement(doc, root) ?? bylineDate(doc, root);
   return shown ?? urlDate(doc, metas) ?? titleDate(doc, metas);
 }
@@ -322,8 +322,8 @@ const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
  * The elements of a scope that `selector` matches, in document order, outside furniture and what it holds, among the
  * scope's first SCOPE_ELEMENTS elements; `passed`, an element inside whose matches were looked at before, is given
  * but not gone into. Each next match is asked natively of what follows the last, so that a search stopping at its
- * first hit looks no further: a walk of the scope in script met every element on the way there, about a tenth of a
- * page's first detection where the date is the byline's (CPU profiles of the real extension).
+ * first hit looks no further: a walk of the scope in script met every element on the way there (the date's signals
+ * were about a tenth of an article page's first detection, in CPU profiles).
  */
 function* matchesIn(scope: Element, selector: string, passed?: Element): Generator<Element> {
   let limit: Element | null | undefined;
