@@ -1,25 +1,31 @@
 /**
  * Calendar dates as pages write them: "2021-10-18T23:30:00-07:00", "18 October 2021", "Oct. 18, 2021",
- * "18.10.2021", "Monday 18 October 2021 09.15 BST", "18. Oktober 2021", "2021年10月18日".
+ * "18.10.2021", "Monday 18 October 2021 09.15 BST", "18. Oktober 2021", "18 октября 2021 года", "2021年10月18日".
  *
  * Pure string work, never `Date.parse`: a calendar date read through the local time zone moves a day east of
  * UTC+12 or west of UTC-10, and the publisher's day is the day it printed.
  */
 
-/** Month names and abbreviations (lower case, accents kept and folded), English, German, French, Spanish, Italian, Dutch. */
+/**
+ * Month names and abbreviations (lower case, accents kept and folded), in the form a date writes them (the genitive
+ * or partitive where the language inflects: "18 октября", "18 października", "18. lokakuuta"): English, German,
+ * French, Spanish, Italian, Dutch, Portuguese, Swedish, Danish, Norwegian, Finnish, Estonian, Romanian, Polish, Czech,
+ * Turkish, Russian, Ukrainian. No name stands for two months. Left out: languages that write the year first
+ * (Hungarian, Latvian, Lithuanian), and Greek, whose final sigma the fold below would have to handle.
+ */
 const MONTHS: readonly (readonly string[])[] = [
-  ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari"],
-  ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "febrero", "febbraio", "februari"],
-  ["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt"],
-  ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-  ["may", "mai", "mayo", "may", "maggio", "mag", "mei"],
-  ["june", "jun", "juni", "juin", "junio", "giugno", "giu"],
-  ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug"],
-  ["august", "aug", "août", "aout", "agosto", "ago", "augustus"],
-  ["september", "sep", "sept", "septembre", "septiembre", "set", "settembre"],
-  ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott"],
-  ["november", "nov", "novembre", "noviembre"],
-  ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre"],
+  ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "janeiro", "jaanuar", "ianuarie", "tammikuuta", "stycznia", "ledna", "ocak", "января", "січня"],
+  ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "febrero", "febbraio", "februari", "fevereiro", "veebruar", "februarie", "helmikuuta", "lutego", "února", "şubat", "февраля", "лютого"],
+  ["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt", "março", "marts", "märts", "martie", "maaliskuuta", "marca", "března", "mart", "марта", "березня"],
+  ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "aprill", "aprilie", "huhtikuuta", "kwietnia", "dubna", "nisan", "апреля", "квітня"],
+  ["may", "mai", "mayo", "may", "maggio", "mag", "mei", "maio", "maj", "toukokuuta", "maja", "května", "mayıs", "мая", "травня"],
+  ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "juuni", "iunie", "kesäkuuta", "czerwca", "června", "haziran", "июня", "червня"],
+  ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "juuli", "iulie", "heinäkuuta", "lipca", "července", "temmuz", "июля", "липня"],
+  ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "elokuuta", "sierpnia", "srpna", "ağustos", "августа", "серпня"],
+  ["september", "sep", "sept", "septembre", "septiembre", "set", "settembre", "setembro", "septembrie", "syyskuuta", "września", "září", "eylül", "сентября", "вересня"],
+  ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "oktoober", "octombrie", "lokakuuta", "października", "října", "ekim", "октября", "жовтня"],
+  ["november", "nov", "novembre", "noviembre", "novembro", "noiembrie", "marraskuuta", "listopada", "listopadu", "kasım", "ноября", "листопада"],
+  ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "detsember", "decembrie", "joulukuuta", "grudnia", "prosince", "aralık", "декабря", "грудня"],
 ];
 const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 /** The letters month names are written in: a run of them is a word the month patterns may read as a month. */
@@ -42,7 +48,7 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
  * for these two on the bench's machine), and detection pays that on every page; without the flag, about 1 ms. The
  * fold maps exactly the characters the flag let match a letter of these patterns to that letter, one code unit for
  * one, so matches, indices and captures are the same (tests/unit/dates.test.ts checks the fold against the flag for
- * every code point). The `d` flag gives the month's place, read from the text as written.
+ * every code point, and Turkish's İ beyond it). The month is read from the folded capture: a name `MONTH_OF` holds.
  *
  * Nor do they hold the names: a word of the names' letters stands for the month, and `monthMatch` keeps the first
  * match whose word is a month name. An alternation of a hundred names cost about 2 ms to compile on its first use
@@ -52,14 +58,20 @@ const ISO_COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/u;
  * the same place ("de", a day's "th") are no month.
  */
 /** 18 October 2021, 18. Oktober 2021, 18 de octubre de 2021, 18-Oct-2021. */
-const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "dgu");
+const DAY_MONTH_YEAR = new RegExp(`${L}${DAY}[\\s\\-]*(?:de\\s+)?${MONTH}${R},?[\\s\\-]*(?:de\\s+)?${YEAR}${R}`, "gu");
 /** October 18, 2021 / Oct. 18 2021 / October 18th, 2021. */
-const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "dgu");
-/** What the `i` flag matched to the month patterns' letters: A–Z, Ä, É, Û, and two that fold to ASCII, ſ (s) and K (Kelvin, k). */
-const FOLDS_TO_PATTERN = /[A-ZÄÉÛ\u017F\u212A]/g;
+const MONTH_DAY_YEAR = new RegExp(`${L}${MONTH}${R}\\s*${DAY},?\\s+${YEAR}${R}`, "gu");
+/**
+ * What the `i` flag would match to the month patterns' letters: their capitals, and the few characters whose case
+ * folding is one of them without being its capital: ſ (s), K (the Kelvin sign, k) and Cyrillic's old letter forms
+ * U+1C80–U+1C85. The capitals lower-case to their letter; the others are `OTHER_FOLDS`. One more than the flag:
+ * Turkish capitalises i as İ ("18 EKİM 2021"), which the flag left unmatched; it folds to i.
+ */
+const FOLDS_TO_PATTERN = /[A-PR-WYZÁÄÇÉÍÚÛÜČĚĞŘŚŞŹІАБВГДЕЖЗИКЛМНОПРСТУФЧЮЯ\u0130\u017F\u212A\u1C80-\u1C85]/gu;
+const OTHER_FOLDS: Readonly<Record<string, string>> = { "\u0130": "i", "\u017F": "s", "\u1C80": "в", "\u1C81": "д", "\u1C82": "о", "\u1C83": "с", "\u1C84": "т", "\u1C85": "т" };
 /** The text as the month patterns read it: each character `/iu` matched to one of their letters, that letter. */
 export function foldForMonths(text: string): string {
-  return text.replace(FOLDS_TO_PATTERN, (c) => (c === "\u017F" ? "s" : c.toLowerCase()));
+  return text.replace(FOLDS_TO_PATTERN, (c) => OTHER_FOLDS[c] ?? c.toLowerCase());
 }
 /** The first match of `pattern` (global) in `folded` whose capture `group` is a month name. */
 function monthMatch(pattern: RegExp, folded: string, group: number): RegExpExecArray | null {
@@ -70,11 +82,6 @@ function monthMatch(pattern: RegExp, folded: string, group: number): RegExpExecA
   }
   return null;
 }
-/** The text of capture `group` as written (the match ran on the folded text: the same places). */
-const written = (text: string, m: RegExpExecArray, group: number) => {
-  const at = m.indices?.[group];
-  return at ? text.slice(at[0], at[1]) : "";
-};
 /** 18.10.2021 (European order), 18-10-2021. */
 const NUMERIC_DMY = /(?<!\d[.\-/]?)(\d{1,2})([.\-])(\d{1,2})\2((?:19|20)\d{2})(?![.\-/]?\d)/u;
 /** 10/18/2021 or 18/10/2021: read only when one of the two cannot be a month. */
@@ -116,8 +123,8 @@ export function findDateInText(text: string): string | null {
   add(ISO.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
   add(CJK.exec(text), (m) => day(+m[1]!, +m[2]!, +m[3]!));
   const folded = foldForMonths(text);
-  add(monthMatch(DAY_MONTH_YEAR, folded, 2), (m) => day(+m[3]!, month(written(text, m, 2)), +m[1]!));
-  add(monthMatch(MONTH_DAY_YEAR, folded, 1), (m) => day(+m[3]!, month(written(text, m, 1)), +m[2]!));
+  add(monthMatch(DAY_MONTH_YEAR, folded, 2), (m) => day(+m[3]!, MONTH_OF.get(m[2]!)!, +m[1]!));
+  add(monthMatch(MONTH_DAY_YEAR, folded, 1), (m) => day(+m[3]!, MONTH_OF.get(m[1]!)!, +m[2]!));
   add(NUMERIC_DMY.exec(text), (m) => day(+m[4]!, +m[3]!, +m[1]!));
   add(NUMERIC_SLASH.exec(text), (m) => {
     const a = +m[1]!, b = +m[2]!;
@@ -146,8 +153,4 @@ export function findDateInUrl(url: string | null | undefined): string | null {
     return day(+compact[1]!, +compact[2]!, +compact[3]!);
   }
   return null;
-}
-
-function month(name: string): number {
-  return MONTH_OF.get(name.toLowerCase().replace(/\.$/, "")) ?? 0;
 }
