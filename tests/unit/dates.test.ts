@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDateInText, findDateInUrl, foldForMonths, parseDateValue } from "../../src/core/article/dates";
+import { MONTH_LETTERS, findDateInText, findDateInUrl, foldForMonths, parseDateValue } from "../../src/core/article/dates";
 import { detectArticle } from "../../src/core/article/detect";
 import { decodeEntities } from "../../src/core/text/entities";
 import { documentFrom } from "./helpers";
@@ -25,6 +25,9 @@ describe("the month patterns' fold (they run without the i flag, whose compile c
   const LETTERS = [..."abcdefghijklmnoprstuvwyzºáäçéíúûüčěğıřśşźабвгдежзиклмнопрстуфчюяі"];
   /** Folded beyond the flag, on purpose: Turkish's capital i. */
   const BEYOND_FLAG: Record<string, string> = { "\u0130": "i" };
+  it("knows every letter the month names are written in (a name in new letters needs their capitals folded)", () => {
+    expect([...MONTH_LETTERS].filter((c) => !LETTERS.includes(c))).toEqual([]);
+  });
   it("maps exactly what /iu matched to each letter to that letter, one code unit for one", () => {
     const flagged = LETTERS.map((x) => [x, new RegExp(`^${x}$`, "iu")] as const);
     const anyLetter = new RegExp(`^[${LETTERS.join("")}]$`, "iu");

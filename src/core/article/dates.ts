@@ -18,7 +18,7 @@ const MONTHS: readonly (readonly string[])[] = [
   ["february", "feb", "februar", "feber", "février", "fevrier", "févr", "fevr", "fév", "febrero", "febbraio", "februari", "fevereiro", "veebruar", "februarie", "helmikuuta", "lutego", "února", "şubat", "февраля", "лютого"],
   ["march", "mar", "märz", "maerz", "marz", "mär", "mars", "marzo", "maart", "mrt", "março", "marts", "märts", "martie", "maaliskuuta", "marca", "března", "mart", "марта", "березня"],
   ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "aprill", "aprilie", "huhtikuuta", "kwietnia", "dubna", "nisan", "апреля", "квітня"],
-  ["may", "mai", "mayo", "may", "maggio", "mag", "mei", "maio", "maj", "toukokuuta", "maja", "května", "mayıs", "мая", "травня"],
+  ["may", "mai", "mayo", "maggio", "mag", "mei", "maio", "maj", "toukokuuta", "maja", "května", "mayıs", "мая", "травня"],
   ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "juuni", "iunie", "kesäkuuta", "czerwca", "června", "haziran", "июня", "червня"],
   ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "juuli", "iulie", "heinäkuuta", "lipca", "července", "temmuz", "июля", "липня"],
   ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "elokuuta", "sierpnia", "srpna", "ağustos", "августа", "серпня"],
@@ -29,7 +29,7 @@ const MONTHS: readonly (readonly string[])[] = [
 ];
 const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 /** The letters month names are written in: a run of them is a word the month patterns may read as a month. */
-const MONTH_LETTERS = [...new Set([...MONTH_OF.keys()].join(""))].sort().join("");
+export const MONTH_LETTERS = [...new Set([...MONTH_OF.keys()].join(""))].sort().join("");
 
 const YEAR = "((?:19|20)\\d{2})";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?";
