@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { knowledge } from "../src/knowledge/index";
 import { compileMatcher } from "../src/core/mentions/compile";
-import { CORPUS, OUT, ROOT, quick, limit, extEvery, keywordEvery, SCALES } from "./bench/config";
+import { CORPUS, OUT, ROOT, quick, limit, extEvery, keywordEvery, firstRunEvery, SCALES } from "./bench/config";
 import { corpusBytes, corpusFolders, type CorpusPage } from "./lib/corpus";
 import { CHROMIUM, QUIET_CHROMIUM, launchChromium } from "./lib/browsers";
 import { startServer } from "./bench/server";
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const isolated = await page.evaluate(() => globalThis.crossOriginIsolated).catch(() => false);
   const results: PageResult[] = [];
   for (const [i, p] of pages.entries()) {
-    const r = await measurePage(page, `${base}/page/${i}`, benchSource, p.id, p.group, 1, readFileSync(p.file).length, i % keywordEvery === 0 && Number.isFinite(keywordEvery));
+    const r = await measurePage(page, `${base}/page/${i}`, benchSource, p.id, p.group, 1, readFileSync(p.file).length, i % keywordEvery === 0 && Number.isFinite(keywordEvery), i % firstRunEvery === 0);
     if (r) results.push(r);
     if ((i + 1) % 50 === 0) console.log(`bench: ${i + 1}/${pages.length} pages (${Math.round((performance.now() - started) / 1000)} s)`);
   }

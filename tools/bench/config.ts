@@ -20,4 +20,6 @@ export const extEvery = option("--ext-every") ?? (quick ? 1 : 3);
 export const popupRuns = quick ? 3 : 7;
 /** mark.js with the aliases as keywords takes seconds a page: every k-th corpus page only. */
 export const keywordEvery = quick ? Infinity : 40;
+/** Detection's first run on a small article before the page's (PageResult.firstRun): on every k-th corpus page. */
+export const firstRunEvery = quick ? 1 : 2;
 export const SCALES = [1, 2, 4, 8, 16];

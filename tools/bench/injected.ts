@@ -16,6 +16,12 @@ export interface PageResult {
   floorWarm: { ms: number; chars: number };
   backstoryWarm: BackstoryRun;
   readabilityWarm: { ms: number; clone: number; parse: number; ok: boolean } | null;
+  /**
+   * On a sample of pages, a fresh load where detection first runs on a small article apart from the page (its code's
+   * first run: what it costs before any page's size counts), then on the page: its detection with the code run once;
+   * and another where Readability does the same.
+   */
+  firstRun: { small: number; pageAfter: number; readabilitySmall: number; readabilityPageAfter: number } | null;
   /** Detection once its code is optimized: the fastest of 15 runs after 10 more (page-bench.ts's detectOptimized). */
   detectOptimized: number;
   /** JS heap (CDP Runtime.getHeapUsage, after a full GC first): growth over the run, and what is still held after another full GC. */
@@ -27,7 +33,7 @@ export interface PageResult {
   markjsKeywords: { ms: number; marks: number; aliases: number } | null;
 }
 
-export async function measurePage(page: Page, url: string, benchSource: string, id: string, group: PageResult["group"], scale: number, bytes: number, keywords: boolean): Promise<PageResult | null> {
+export async function measurePage(page: Page, url: string, benchSource: string, id: string, group: PageResult["group"], scale: number, bytes: number, keywords: boolean, firstRunToo = false): Promise<PageResult | null> {
   try {
     const cdp = await page.context().newCDPSession(page);
     const heap = async () => (await cdp.send("Runtime.getHeapUsage")).usedSize;
@@ -78,8 +84,19 @@ export async function measurePage(page: Page, url: string, benchSource: string, 
       await load(); // mark.js changed the page: a fresh copy
       markjsKeywords = await optional<PageResult["markjsKeywords"]>("markjs", "keywords");
     }
+    let firstRun: PageResult["firstRun"] = null;
+    if (firstRunToo && backstory.isArticle && readability) {
+      type Small = { ms: number; ok: boolean };
+      await load();
+      const small = await call<Small>("detectSmall");
+      const after = await call<BackstoryRun>("backstory");
+      await load();
+      const rSmall = await call<Small>("readabilitySmall");
+      const rAfter = await call<NonNullable<PageResult["readability"]>>("readability");
+      if (small.ok && rSmall.ok) firstRun = { small: small.ms, pageAfter: after.detect, readabilitySmall: rSmall.ms, readabilityPageAfter: rAfter.ms };
+    }
     await cdp.detach();
-    return { id, group, scale, bytes, floor, backstory, floorWarm, backstoryWarm, readabilityWarm, detectOptimized, heap: { growth: heap1 - heap0, retained: heap2 - heap0 }, readability, compromise, markjs, markjsKeywords };
+    return { id, group, scale, bytes, floor, backstory, floorWarm, backstoryWarm, readabilityWarm, firstRun, detectOptimized, heap: { growth: heap1 - heap0, retained: heap2 - heap0 }, readability, compromise, markjs, markjsKeywords };
   } catch (error) {
     console.error(`bench: ${id}: ${(error as Error).message.split("\n")[0]}`);
     return null;

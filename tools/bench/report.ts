@@ -28,6 +28,34 @@ export interface Report {
   seconds: number;
 }
 
+/**
+ * What the ratio to Readability is made of: article pages in fifths by Readability's cold time (its cost grows with the
+ * page faster than detection's), and detection's first run on a small article before the page's, on a sample of pages
+ * (the part of a cold run no page's size explains: docs/decisions/015).
+ */
+function sizeAndFirstRun(articles: PageResult[], say: (s?: string) => void): void {
+  const measured = articles.filter((x) => x.readability).sort((a, b) => a.readability!.ms - b.readability!.ms);
+  if (measured.length >= 5) {
+    const med = (set: PageResult[], f: (x: PageResult) => number) => fmt(quantile(set.map(f), 0.5), 2);
+    say("Article pages in fifths by Readability's cold time (medians, cold; ratio = median of per-page whole / Readability)");
+    say(table(["fifth", "n", "Readability", "detection", "whole", "ratio"], [0, 1, 2, 3, 4].map((k) => {
+      const set = measured.slice(Math.floor((k * measured.length) / 5), Math.floor(((k + 1) * measured.length) / 5));
+      return [String(k + 1), String(set.length), med(set, (x) => x.readability!.ms), med(set, (x) => x.backstory.detect), med(set, (x) => x.backstory.total),
+        fmt(quantile(set.map((x) => ratio(x.backstory.total, x.readability!.ms)), 0.5), 3)];
+    })));
+  }
+  const sampled = articles.filter((x) => x.firstRun);
+  if (sampled.length > 0) {
+    const m = (f: (x: PageResult) => number) => fmt(quantile(sampled.map(f), 0.5), 2);
+    say(`First runs, ${sampled.length} article pages each loaded twice more (medians, ms): on a small article apart from the page (about twenty elements), then on the page`);
+    say(table(["", "small article, first run", "the page after it", "the page, cold", "the page, warm"], [
+      ["Backstory: article detection", m((x) => x.firstRun!.small), m((x) => x.firstRun!.pageAfter), m((x) => x.backstory.detect), m((x) => x.backstoryWarm.detect)],
+      ["Readability: cloneNode + parse()", m((x) => x.firstRun!.readabilitySmall), m((x) => x.firstRun!.readabilityPageAfter), m((x) => x.readability?.ms ?? NaN), m((x) => x.readabilityWarm?.ms ?? NaN)],
+    ]));
+  }
+  say();
+}
+
 export function report(r: Report): void {
   const { results, syntheticResults, extResults, popup, sizes } = r;
   const articles = results.filter((x) => x.backstory.isArticle);
@@ -76,6 +104,7 @@ export function report(r: Report): void {
   say(`Backstory benchmark — headless Chromium, ${r.isolated ? "cross-origin isolated pages (5 µs timer)" : "100 µs timer"}; page scripts off; each page loaded fresh; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs (other work on the machine skews every figure)`);
   say();
   section("Article pages: pages where Backstory detected an article", articles, rows);
+  sizeAndFirstRun(articles, say);
   const byGroup = (g: CorpusGroup) => results.filter((x) => x.group === g);
   say(`Non-article pages: pages where Backstory detected no article (${others.length} pages; ${byGroup("news-not-article").filter((x) => x.backstory.isArticle).length} of ${byGroup("news-not-article").length} news-pages/not-article pages were detected as articles and pay the full pipeline)`);
   say(table(["", "n", "median", "p90", "max", "×floor", "warm med", "×floor"], [rows[0]!, ["Backstory: article detection (all it does here)", (x) => x.backstory.total, (x) => x.backstoryWarm.total] as Row, rows[7]!].map(([name, cold, warm]) => {
