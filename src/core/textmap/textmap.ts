@@ -105,11 +105,23 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
       if (isBlock(el)) separate();
     },
   };
+  // The text is joined a step's worth at a time: joined once at the end, a page of 3 million characters was one
+  // step of 30–75 ms in Firefox (docs/decisions/004-time-slices.md); a few hundred pieces join in a fraction of that.
+  const joined: string[] = [];
+  const join = () => {
+    joined.push(parts.join(""));
+    parts.length = 0;
+  };
   for (const root of Array.isArray(roots) ? (roots as readonly Element[]) : [roots as Element]) {
     separate();
-    yield* walkSteps(root, visit);
+    const walk = walkSteps(root, visit);
+    while (!walk.next().done) {
+      join();
+      yield;
+    }
   }
-  return { text: parts.join(""), nodes, starts, headings };
+  join();
+  return { text: joined.join(""), nodes, starts, headings };
 }
 
 /** The text node and offset in it for a text offset. */
