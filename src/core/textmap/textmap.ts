@@ -105,8 +105,8 @@ export function* textMapSteps(roots: Element | readonly Element[], skip: SkipEle
       if (isBlock(el)) separate();
     },
   };
-  // The text is joined a step's worth at a time: joined once at the end, a page of 3 million characters was one
-  // step of 30–75 ms in Firefox (docs/decisions/004-time-slices.md); a few hundred pieces join in a fraction of that.
+  // The text is joined a step's worth at a time: joined once at the end, one piece per text node, a page of 3 million
+  // characters made that one step of up to 81 ms in Firefox (docs/decisions/004-time-slices.md).
   const joined: string[] = [];
   const join = () => {
     joined.push(parts.join(""));
